@@ -1,0 +1,24 @@
+package io.warmy.application.tenancy.port.in;
+
+import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.Workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Operator actions that need no API key (the command line, the first start): create a workspace
+ * and issue keys for it.
+ */
+public interface ProvisionWorkspace {
+
+    /** The first start of an empty store: workspace {@code default} with one live and one sandbox admin key. */
+    record Bootstrap(Workspace workspace, List<CreateApiKey.Issued> keys) {
+    }
+
+    /** Creates the default workspace and its two admin keys if, and only if, no workspace exists yet. */
+    Optional<Bootstrap> bootstrapIfEmpty();
+
+    /** Issues a key for the named workspace, creating the workspace when there is none of that name. */
+    CreateApiKey.Issued issueKey(String workspaceName, String keyName, Mode mode, boolean admin);
+}

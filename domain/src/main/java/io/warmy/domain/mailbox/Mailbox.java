@@ -1,0 +1,140 @@
+package io.warmy.domain.mailbox;
+
+import io.warmy.domain.common.ConflictException;
+import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.common.InvalidValueException;
+import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.warmup.WarmupSettings;
+import io.warmy.domain.warmup.WarmupState;
+import io.warmy.domain.warmup.WarmupStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * A sending mailbox of a workspace and its warmup. Every change returns a new value with
+ * {@code updatedAt} moved on; {@code version} is the stored revision, used by the store to
+ * refuse a write based on a stale read.
+ */
+public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider provider, String displayName,
+                      int dailyLimit, MailboxStatus status, String disconnectReason, WarmupState warmup,
+                      Instant createdAt, Instant updatedAt, long version) {
+
+    public static final int DEFAULT_DAILY_LIMIT = 50;
+    public static final int MAX_DAILY_LIMIT = 2000;
+    public static final int MAX_DISPLAY_NAME = 200;
+
+    public Mailbox {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(provider, "provider");
+        displayName = requireDisplayName(displayName, email);
+        requireDailyLimit(dailyLimit);
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(warmup, "warmup");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A newly connected mailbox; its warmup starts today with the default settings. */
+    public static Mailbox connect(MailboxId id, Tenant tenant, EmailAddress email, Provider provider,
+                                  String displayName, Integer dailyLimit, Instant now) {
+        WarmupState warmup = WarmupState.notStarted(WarmupSettings.DEFAULTS).resume(day(now));
+        return new Mailbox(id, tenant, email, provider, displayName,
+                dailyLimit == null ? DEFAULT_DAILY_LIMIT : dailyLimit, MailboxStatus.CONNECTED, null, warmup,
+                now, now, 0);
+    }
+
+    /**
+     * Connects a disconnected mailbox again (same id, its history kept). Warmup stays paused, as
+     * the disconnect left it, until it is resumed.
+     */
+    public Mailbox reconnect(Provider provider, String displayName, Integer dailyLimit, Instant now) {
+        if (status == MailboxStatus.CONNECTED) {
+            throw new ConflictException("mailbox_already_connected",
+                    "Mailbox " + email + " is already connected as " + id + ".");
+        }
+        return new Mailbox(id, tenant, email, provider, displayName == null ? this.displayName : displayName,
+                dailyLimit == null ? this.dailyLimit : dailyLimit, MailboxStatus.CONNECTED, null, warmup,
+                createdAt, now, version);
+    }
+
+    /** Stops all sending: the mailbox is disconnected and an active warmup is paused. */
+    public Mailbox disconnect(String reason, Instant now) {
+        if (status == MailboxStatus.DISCONNECTED) {
+            throw new ConflictException("mailbox_disconnected", "Mailbox " + id + " is already disconnected.");
+        }
+        WarmupState paused = warmup.status() == WarmupStatus.ACTIVE ? warmup.pause(day(now)) : warmup;
+        return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, MailboxStatus.DISCONNECTED, reason,
+                paused, createdAt, now, version);
+    }
+
+    /** Changes the display name and/or daily limit; null leaves a field as it is. Unchanged values answer {@code this}. */
+    public Mailbox update(String newDisplayName, Integer newDailyLimit, Instant now) {
+        if ((newDisplayName == null || newDisplayName.strip().equals(displayName))
+                && (newDailyLimit == null || newDailyLimit == dailyLimit)) {
+            return this;
+        }
+        return new Mailbox(id, tenant, email, provider, newDisplayName == null ? displayName : newDisplayName,
+                newDailyLimit == null ? dailyLimit : newDailyLimit, status, disconnectReason, warmup, createdAt, now,
+                version);
+    }
+
+    public Mailbox pauseWarmup(Instant now) {
+        return withWarmup(warmup.pause(day(now)), now);
+    }
+
+    public Mailbox resumeWarmup(Instant now) {
+        requireConnected();
+        return withWarmup(warmup.resume(day(now)), now);
+    }
+
+    public Mailbox updateWarmupSettings(WarmupSettings settings, Instant now) {
+        return withWarmup(warmup.withSettings(settings, day(now)), now);
+    }
+
+    private Mailbox withWarmup(WarmupState newWarmup, Instant now) {
+        if (newWarmup.equals(warmup)) {
+            return this;
+        }
+        return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, status, disconnectReason, newWarmup,
+                createdAt, now, version);
+    }
+
+    private void requireConnected() {
+        if (status != MailboxStatus.CONNECTED) {
+            throw new ConflictException("mailbox_disconnected",
+                    "Mailbox " + id + " is disconnected; connect it again before resuming warmup.");
+        }
+    }
+
+    /** The UTC calendar day of an instant: the day every daily rule speaks of. */
+    public static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static void requireDailyLimit(int dailyLimit) {
+        if (dailyLimit < 1 || dailyLimit > MAX_DAILY_LIMIT) {
+            throw new InvalidValueException("dailyLimit",
+                    "dailyLimit must be between 1 and " + MAX_DAILY_LIMIT + " (was " + dailyLimit + ").");
+        }
+    }
+
+    private static String requireDisplayName(String displayName, EmailAddress email) {
+        if (displayName == null) {
+            return email.value();
+        }
+        String trimmed = displayName.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidValueException("displayName", "displayName must not be blank.");
+        }
+        if (trimmed.length() > MAX_DISPLAY_NAME) {
+            throw new InvalidValueException("displayName",
+                    "displayName must be at most " + MAX_DISPLAY_NAME + " characters.");
+        }
+        return trimmed;
+    }
+}
