@@ -25,6 +25,7 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
     public static final int DEFAULT_DAILY_LIMIT = 50;
     public static final int MAX_DAILY_LIMIT = 2000;
     public static final int MAX_DISPLAY_NAME = 200;
+    public static final int MAX_REASON = 200;
 
     public Mailbox {
         Objects.requireNonNull(id, "id");
@@ -64,6 +65,9 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
 
     /** Stops all sending: the mailbox is disconnected and an active warmup is paused. */
     public Mailbox disconnect(String reason, Instant now) {
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidValueException("reason", "reason must be 1-" + MAX_REASON + " characters.");
+        }
         if (status == MailboxStatus.DISCONNECTED) {
             throw new ConflictException("mailbox_disconnected", "Mailbox " + id + " is already disconnected.");
         }

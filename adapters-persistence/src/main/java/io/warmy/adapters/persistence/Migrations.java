@@ -1,0 +1,26 @@
+package io.warmy.adapters.persistence;
+
+import org.flywaydb.core.Flyway;
+
+/**
+ * The schema, owned by the versioned SQL files in {@code db/migration}: one text for MySQL,
+ * MariaDB and H2 in MySQL mode. Flyway locks the schema while it migrates, so nodes starting
+ * together apply each migration once.
+ */
+final class Migrations {
+
+    static final String LOCATION = "classpath:db/migration";
+
+    private Migrations() {
+    }
+
+    /** Applies the migrations the database has not seen yet; answers how many that was. */
+    static int apply(DatabaseSettings settings) {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
+                .locations(LOCATION)
+                .failOnMissingLocations(true)
+                .load();
+        return flyway.migrate().migrationsExecuted;
+    }
+}

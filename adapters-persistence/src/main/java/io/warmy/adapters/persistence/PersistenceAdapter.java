@@ -1,0 +1,95 @@
+package io.warmy.adapters.persistence;
+
+import io.helidon.dbclient.DbClient;
+import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.tenancy.port.out.ApiKeys;
+import io.warmy.application.tenancy.port.out.Workspaces;
+
+/**
+ * The persistence adapter as the composition root sees it: opens a MySQL, MariaDB or embedded H2
+ * database, brings its schema up to date, and hands out the outbound storage ports, which all
+ * share one connection pool and one notion of the current transaction. Its API speaks only JDK
+ * and port types, so nothing of Helidon, JDBC or Flyway reaches the caller.
+ */
+public final class PersistenceAdapter implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final DbClient client;
+    private final DbTransactions transactions;
+    private final DbWorkspaces workspaces;
+    private final DbApiKeys apiKeys;
+    private final DbMailboxes mailboxes;
+
+    private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
+        this.settings = settings;
+        this.client = client;
+        this.transactions = new DbTransactions(client);
+        this.workspaces = new DbWorkspaces(transactions);
+        this.apiKeys = new DbApiKeys(transactions);
+        this.mailboxes = new DbMailboxes(transactions);
+    }
+
+    /**
+     * Migrates the database to the current schema, then opens the connection pool.
+     *
+     * @throws IllegalStateException when the database cannot be reached or migrated, naming it and why
+     */
+    public static PersistenceAdapter open(DatabaseSettings settings) {
+        migrate(settings);
+        try {
+            return new PersistenceAdapter(settings, ConnectionPool.open(settings));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not open a connection pool to " + settings + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Applies the pending migrations without opening a pool (the CLI's {@code migrate}); answers how many ran.
+     *
+     * @throws IllegalStateException when the database cannot be reached or migrated, naming it and why
+     */
+    public static int migrate(DatabaseSettings settings) {
+        try {
+            return Migrations.apply(settings);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not migrate the database " + settings + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies migrations that appeared since this adapter opened; answers how many ran. */
+    public int migrate() {
+        return migrate(settings);
+    }
+
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Whether the database answers a query now: the readiness check. Never throws. */
+    public boolean isReady() {
+        try {
+            return client.execute().get("SELECT 1").isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Closes the connection pool; the ports fail from then on. */
+    @Override
+    public void close() {
+        client.close();
+    }
+}

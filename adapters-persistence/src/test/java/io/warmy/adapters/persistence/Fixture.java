@@ -1,0 +1,40 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.common.UlidIds;
+import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.mailbox.Mailbox;
+import io.warmy.domain.mailbox.MailboxId;
+import io.warmy.domain.mailbox.Provider;
+import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.tenancy.Workspace;
+import io.warmy.domain.tenancy.WorkspaceId;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Valid domain values for the adapter's own tests; times in whole milliseconds, as stored. */
+final class Fixture {
+
+    static final Instant NOW = Instant.parse("2026-03-20T14:30:00.123Z");
+    static final Mailboxes.Filter NO_FILTER = Mailboxes.Filter.NONE;
+    static final Optional<MailboxId> NO_CURSOR = Optional.empty();
+    private static final UlidIds IDS = new UlidIds(Instant::now);
+
+    private Fixture() {
+    }
+
+    static Workspace workspace(String name) {
+        return new Workspace(WorkspaceId.fromUlid(IDS.next()), name, NOW);
+    }
+
+    static Tenant tenant() {
+        return new Tenant(WorkspaceId.fromUlid(IDS.next()), Mode.LIVE);
+    }
+
+    static Mailbox mailbox(Tenant tenant, String email) {
+        return Mailbox.connect(MailboxId.fromUlid(IDS.next()), tenant, new EmailAddress(email), Provider.GOOGLE, null,
+                null, NOW);
+    }
+}

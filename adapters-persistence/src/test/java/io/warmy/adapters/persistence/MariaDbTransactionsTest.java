@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.TransactionsContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code Transactions}, kept by the adapter on MariaDB. */
+class MariaDbTransactionsTest extends TransactionsContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.mariaDb();
+    }
+}

@@ -1,0 +1,66 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.adapters.persistence.testing.TestDatabases;
+import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.tenancy.port.out.ApiKeys;
+import io.warmy.application.tenancy.port.out.Workspaces;
+import io.warmy.application.testing.Store;
+
+/**
+ * The adapter as the contract suites want it: one adapter per test database for the whole run
+ * (opening one migrates and starts a pool), with every table emptied before each test.
+ */
+final class Stores {
+
+    private static PersistenceAdapter h2;
+    private static PersistenceAdapter mariaDb;
+
+    private Stores() {
+    }
+
+    static synchronized Store h2() {
+        if (h2 == null) {
+            h2 = open(TestDatabases.h2());
+        }
+        return emptied(h2, TestDatabases.h2());
+    }
+
+    static synchronized Store mariaDb() {
+        if (mariaDb == null) {
+            mariaDb = open(TestDatabases.mariaDb());
+        }
+        return emptied(mariaDb, TestDatabases.mariaDb());
+    }
+
+    private static PersistenceAdapter open(DatabaseSettings settings) {
+        PersistenceAdapter adapter = PersistenceAdapter.open(settings);
+        TestDatabases.closeAtExit(adapter);
+        return adapter;
+    }
+
+    private static Store emptied(PersistenceAdapter adapter, DatabaseSettings settings) {
+        TestDatabases.deleteAllRows(settings);
+        return new Store() {
+            @Override
+            public Workspaces workspaces() {
+                return adapter.workspaces();
+            }
+
+            @Override
+            public ApiKeys apiKeys() {
+                return adapter.apiKeys();
+            }
+
+            @Override
+            public Mailboxes mailboxes() {
+                return adapter.mailboxes();
+            }
+
+            @Override
+            public Transactions transactions() {
+                return adapter.transactions();
+            }
+        };
+    }
+}
