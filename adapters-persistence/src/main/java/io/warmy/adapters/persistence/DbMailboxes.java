@@ -5,6 +5,7 @@ import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.EmailAddress;
 import io.warmy.domain.mailbox.Mailbox;
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.mailbox.MailboxStatus;
 import io.warmy.domain.mailbox.Provider;
@@ -87,7 +88,7 @@ final class DbMailboxes implements Mailboxes {
     }
 
     @Override
-    public List<Mailbox> list(Tenant tenant, Filter filter, Optional<MailboxId> afterId, int limit) {
+    public List<Mailbox> list(Tenant tenant, MailboxFilter filter, Optional<MailboxId> afterId, int limit) {
         List<Object> params = new ArrayList<>(List.of(tenant.workspaceId().value(), tenant.mode().wireName()));
         StringBuilder sql = new StringBuilder(SELECT + TENANT);
         if (filter.status() != null) {

@@ -1,5 +1,6 @@
 package io.warmy.adapters.persistence;
 
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.domain.common.EmailAddress;
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class Fixture {
 
     static final Instant NOW = Instant.parse("2026-03-20T14:30:00.123Z");
-    static final Mailboxes.Filter NO_FILTER = Mailboxes.Filter.NONE;
+    static final MailboxFilter NO_FILTER = MailboxFilter.NONE;
     static final Optional<MailboxId> NO_CURSOR = Optional.empty();
     private static final UlidIds IDS = new UlidIds(Instant::now);
 

@@ -1,7 +1,7 @@
 package io.warmy.application.contract;
 
 import io.warmy.application.mailbox.port.out.Mailboxes;
-import io.warmy.application.mailbox.port.out.Mailboxes.Filter;
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.testing.Store;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.EmailAddress;
@@ -85,7 +85,7 @@ public abstract class MailboxesContract {
         for (Tenant other : List.of(acmeSandbox, globexLive)) {
             assertThat(mailboxes.find(other, m.id())).isEmpty();
             assertThat(mailboxes.findByEmail(other, m.email())).isEmpty();
-            assertThat(mailboxes.list(other, Filter.NONE, Optional.empty(), 10)).isEmpty();
+            assertThat(mailboxes.list(other, MailboxFilter.NONE, Optional.empty(), 10)).isEmpty();
             Mailbox foreign = new Mailbox(m.id(), other, m.email(), m.provider(), m.displayName(), 7, m.status(),
                     null, m.warmup(), m.createdAt(), m.updatedAt(), m.version());
             assertThat(mailboxes.update(foreign)).isFalse();
@@ -99,11 +99,11 @@ public abstract class MailboxesContract {
         assertThatThrownBy(() -> mailboxes.insert(fx.mailbox(acmeLive, "ANNA@acme.example", Provider.SMTP)))
                 .isInstanceOf(ConflictException.class)
                 .extracting(e -> ((ConflictException) e).code()).isEqualTo("mailbox_already_connected");
-        assertThat(mailboxes.list(acmeLive, Filter.NONE, Optional.empty(), 10)).hasSize(1);
+        assertThat(mailboxes.list(acmeLive, MailboxFilter.NONE, Optional.empty(), 10)).hasSize(1);
 
         Tenant acmeSandbox = new Tenant(acmeLive.workspaceId(), Mode.SANDBOX);
         mailboxes.insert(fx.mailbox(acmeSandbox, "anna@acme.example", Provider.GOOGLE));
-        assertThat(mailboxes.list(acmeSandbox, Filter.NONE, Optional.empty(), 10)).hasSize(1);
+        assertThat(mailboxes.list(acmeSandbox, MailboxFilter.NONE, Optional.empty(), 10)).hasSize(1);
     }
 
     @Test
@@ -135,9 +135,9 @@ public abstract class MailboxesContract {
             inserted.add(m);
         }
         List<Mailbox> newestFirst = inserted.reversed();
-        List<Mailbox> page1 = mailboxes.list(acmeLive, Filter.NONE, Optional.empty(), 2);
-        List<Mailbox> page2 = mailboxes.list(acmeLive, Filter.NONE, Optional.of(page1.get(1).id()), 2);
-        List<Mailbox> page3 = mailboxes.list(acmeLive, Filter.NONE, Optional.of(page2.get(1).id()), 2);
+        List<Mailbox> page1 = mailboxes.list(acmeLive, MailboxFilter.NONE, Optional.empty(), 2);
+        List<Mailbox> page2 = mailboxes.list(acmeLive, MailboxFilter.NONE, Optional.of(page1.get(1).id()), 2);
+        List<Mailbox> page3 = mailboxes.list(acmeLive, MailboxFilter.NONE, Optional.of(page2.get(1).id()), 2);
         assertThat(page1).containsExactlyElementsOf(newestFirst.subList(0, 2));
         assertThat(page2).containsExactlyElementsOf(newestFirst.subList(2, 4));
         assertThat(page3).containsExactlyElementsOf(newestFirst.subList(4, 5));
@@ -154,15 +154,15 @@ public abstract class MailboxesContract {
         mailboxes.update(microsoft.pauseWarmup(fx.now()));
         mailboxes.update(smtp.disconnect("requested", fx.now()));
 
-        assertThat(ids(new Filter(MailboxStatus.CONNECTED, null, null))).containsExactly(microsoft.id(), google.id());
-        assertThat(ids(new Filter(MailboxStatus.DISCONNECTED, null, null))).containsExactly(smtp.id());
-        assertThat(ids(new Filter(null, Provider.MICROSOFT, null))).containsExactly(microsoft.id());
-        assertThat(ids(new Filter(null, null, WarmupStatus.ACTIVE))).containsExactly(google.id());
-        assertThat(ids(new Filter(MailboxStatus.CONNECTED, null, WarmupStatus.PAUSED))).containsExactly(microsoft.id());
-        assertThat(ids(new Filter(MailboxStatus.CONNECTED, Provider.SMTP, null))).isEmpty();
+        assertThat(ids(new MailboxFilter(MailboxStatus.CONNECTED, null, null))).containsExactly(microsoft.id(), google.id());
+        assertThat(ids(new MailboxFilter(MailboxStatus.DISCONNECTED, null, null))).containsExactly(smtp.id());
+        assertThat(ids(new MailboxFilter(null, Provider.MICROSOFT, null))).containsExactly(microsoft.id());
+        assertThat(ids(new MailboxFilter(null, null, WarmupStatus.ACTIVE))).containsExactly(google.id());
+        assertThat(ids(new MailboxFilter(MailboxStatus.CONNECTED, null, WarmupStatus.PAUSED))).containsExactly(microsoft.id());
+        assertThat(ids(new MailboxFilter(MailboxStatus.CONNECTED, Provider.SMTP, null))).isEmpty();
     }
 
-    private List<MailboxId> ids(Filter filter) {
+    private List<MailboxId> ids(MailboxFilter filter) {
         return mailboxes.list(acmeLive, filter, Optional.empty(), 10).stream().map(Mailbox::id).toList();
     }
 }

@@ -1,6 +1,6 @@
 package io.warmy.application.contract;
 
-import io.warmy.application.mailbox.port.out.Mailboxes.Filter;
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.testing.Store;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.Provider;
@@ -45,7 +45,7 @@ public abstract class TransactionsContract {
             throw boom;
         })).isSameAs(boom);
         assertThat(store.workspaces().findByName("doomed")).isEmpty();
-        assertThat(store.mailboxes().list(tenant, Filter.NONE, Optional.empty(), 10)).isEmpty();
+        assertThat(store.mailboxes().list(tenant, MailboxFilter.NONE, Optional.empty(), 10)).isEmpty();
     }
 
     @Test

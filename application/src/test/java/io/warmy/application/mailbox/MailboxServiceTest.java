@@ -1,5 +1,6 @@
 package io.warmy.application.mailbox;
 
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.MovableClock;
 import io.warmy.application.common.PageRequest;
 import io.warmy.application.common.UlidIds;
@@ -94,7 +95,7 @@ class MailboxServiceTest {
         Tenant sandbox = new Tenant(acme.workspaceId(), Mode.SANDBOX);
         assertThatThrownBy(() -> service.get(sandbox, m.id().value())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> service.get(acme, "mbx_nope")).isInstanceOf(MalformedException.class);
-        assertThatThrownBy(() -> service.list(acme, Mailboxes.Filter.NONE, PageRequest.parse("10", "bm9wZQ")))
+        assertThatThrownBy(() -> service.list(acme, MailboxFilter.NONE, PageRequest.parse("10", "bm9wZQ")))
                 .isInstanceOfSatisfying(MalformedException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
     }
 
@@ -104,9 +105,9 @@ class MailboxServiceTest {
             connect("user" + i + "@acme.example");
             clock.advance(Duration.ofMillis(5));
         }
-        var page1 = service.list(acme, Mailboxes.Filter.NONE, PageRequest.parse("2", null));
-        var page2 = service.list(acme, Mailboxes.Filter.NONE, PageRequest.parse("2", page1.nextCursor()));
-        var page3 = service.list(acme, Mailboxes.Filter.NONE, PageRequest.parse("2", page2.nextCursor()));
+        var page1 = service.list(acme, MailboxFilter.NONE, PageRequest.parse("2", null));
+        var page2 = service.list(acme, MailboxFilter.NONE, PageRequest.parse("2", page1.nextCursor()));
+        var page3 = service.list(acme, MailboxFilter.NONE, PageRequest.parse("2", page2.nextCursor()));
         assertThat(page1.hasMore()).isTrue();
         assertThat(page2.hasMore()).isTrue();
         assertThat(page3.hasMore()).isFalse();

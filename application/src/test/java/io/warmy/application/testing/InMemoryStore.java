@@ -7,6 +7,7 @@ import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.EmailAddress;
 import io.warmy.domain.mailbox.Mailbox;
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.ApiKeyId;
@@ -204,12 +205,10 @@ public final class InMemoryStore implements Store {
             }
 
             @Override
-            public List<Mailbox> list(Tenant tenant, Filter filter, Optional<MailboxId> afterId, int limit) {
+            public List<Mailbox> list(Tenant tenant, MailboxFilter filter, Optional<MailboxId> afterId, int limit) {
                 return locked(() -> data.mailboxes().values().stream()
                         .filter(m -> m.tenant().equals(tenant))
-                        .filter(m -> filter.status() == null || m.status() == filter.status())
-                        .filter(m -> filter.provider() == null || m.provider() == filter.provider())
-                        .filter(m -> filter.warmupStatus() == null || m.warmup().status() == filter.warmupStatus())
+                        .filter(filter::matches)
                         .filter(m -> afterId.isEmpty() || m.id().value().compareTo(afterId.get().value()) < 0)
                         .sorted(Comparator.comparing((Mailbox m) -> m.id().value()).reversed())
                         .limit(limit)

@@ -2,8 +2,6 @@ package io.warmy.domain.tenancy;
 
 import io.warmy.domain.common.InvalidValueException;
 
-import java.util.Locale;
-
 /** Live data and sandbox data never mix: every row and every query is scoped to one mode. */
 public enum Mode {
     LIVE("live", "wk_live_"),
@@ -27,12 +25,9 @@ public enum Mode {
     }
 
     public static Mode parse(String raw, String field) {
-        if (raw != null) {
-            String v = raw.trim().toLowerCase(Locale.ROOT);
-            for (Mode m : values()) {
-                if (m.wireName.equals(v)) {
-                    return m;
-                }
+        for (Mode m : values()) {
+            if (m.wireName.equals(raw)) {
+                return m;
             }
         }
         throw new InvalidValueException(field, field + " must be one of live, sandbox.");

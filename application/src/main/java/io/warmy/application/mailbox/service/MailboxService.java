@@ -1,5 +1,6 @@
 package io.warmy.application.mailbox.service;
 
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.common.Page;
 import io.warmy.application.common.PageRequest;
 import io.warmy.application.common.port.out.Clock;
@@ -57,7 +58,7 @@ public final class MailboxService implements ConnectMailbox, GetMailbox, ListMai
     }
 
     @Override
-    public Page<Mailbox> list(Tenant tenant, Mailboxes.Filter filter, PageRequest page) {
+    public Page<Mailbox> list(Tenant tenant, MailboxFilter filter, PageRequest page) {
         Optional<MailboxId> after = page.afterId().map(MailboxService::cursorId);
         return Page.of(mailboxes.list(tenant, filter, after, page.limit() + 1), page.limit(), m -> m.id().value());
     }

@@ -1,5 +1,6 @@
 package io.warmy.application.mailbox.port.in;
 
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.common.Page;
 import io.warmy.application.common.PageRequest;
 import io.warmy.application.mailbox.port.out.Mailboxes;
@@ -9,5 +10,5 @@ import io.warmy.domain.tenancy.Tenant;
 /** The tenant's mailboxes, newest first, filtered by status, provider and warmup status. */
 public interface ListMailboxes {
 
-    Page<Mailbox> list(Tenant tenant, Mailboxes.Filter filter, PageRequest page);
+    Page<Mailbox> list(Tenant tenant, MailboxFilter filter, PageRequest page);
 }
