@@ -1,0 +1,48 @@
+package io.warmy.adapters.rest;
+
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code /api/v1} tree: every request passes the {@link Authentication} gate first, then the
+ * routes of its resource. A path a resource knows but a method it does not take is a 405 that
+ * says which methods it does take.
+ */
+final class ApiRoutes implements HttpService {
+
+    private final Authentication authentication;
+    private final WorkspaceRoutes workspace;
+    private final ApiKeyRoutes apiKeys;
+    private final MailboxRoutes mailboxes;
+    private final WarmupRoutes warmup;
+
+    ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
+              WarmupRoutes warmup) {
+        this.authentication = authentication;
+        this.workspace = workspace;
+        this.apiKeys = apiKeys;
+        this.mailboxes = mailboxes;
+        this.warmup = warmup;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any(authentication)
+                .register("/workspace", workspace)
+                .register("/api-keys", apiKeys)
+                .register("/mailboxes", mailboxes, warmup);
+    }
+
+    /** A handler for the methods a path does not take; register it after the path's own handlers. */
+    static Handler otherMethods(Method... allowed) {
+        List<String> names = Arrays.stream(allowed).map(Method::text).toList();
+        return (req, res) -> {
+            throw HttpProblem.methodNotAllowed(req.prologue().method().text(), names);
+        };
+    }
+}

@@ -1,0 +1,59 @@
+package io.warmy.adapters.rest;
+
+import io.warmy.application.mailbox.port.in.ConnectMailbox;
+import io.warmy.application.mailbox.port.in.UpdateMailbox;
+import io.warmy.application.tenancy.port.in.CreateApiKey;
+import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
+import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.mailbox.Provider;
+import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.Tenant;
+
+/**
+ * The request bodies the API accepts, one record each: its components are exactly the accepted
+ * fields, and each maps itself to the use case's command, whose constructor validates it.
+ * Absent fields are null: optional ones keep their default or current value.
+ */
+final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** {@code POST /mailboxes}: email and provider are required. */
+    record ConnectMailboxBody(String email, String provider, String displayName, Integer dailyLimit) {
+
+        ConnectMailbox.Command toCommand(Tenant tenant) {
+            return new ConnectMailbox.Command(tenant, EmailAddress.parse(email, "email"),
+                    Provider.parse(provider, "provider"), displayName, dailyLimit);
+        }
+    }
+
+    /** {@code PATCH /mailboxes/:id}. */
+    record UpdateMailboxBody(String displayName, Integer dailyLimit) {
+
+        UpdateMailbox.Command toCommand() {
+            return new UpdateMailbox.Command(displayName, dailyLimit);
+        }
+    }
+
+    /** {@code PATCH /mailboxes/:id/warmup}: the resulting settings are validated as a whole. */
+    record UpdateWarmupBody(Integer dailyTarget, Integer startVolume, Integer rampUpPerDay, Integer replyRate,
+                            Boolean weekdaysOnly) {
+
+        UpdateWarmupSettings.Command toCommand() {
+            return new UpdateWarmupSettings.Command(dailyTarget, startVolume, rampUpPerDay, replyRate, weekdaysOnly);
+        }
+    }
+
+    /** {@code POST /api-keys}: mode defaults to the caller's, admin to false. */
+    record CreateApiKeyBody(String name, String mode, Boolean admin) {
+
+        CreateApiKey.Command toCommand() {
+            return new CreateApiKey.Command(name, mode == null ? null : Mode.parse(mode, "mode"), Boolean.TRUE.equals(admin));
+        }
+    }
+
+    /** Actions such as pause take no fields; a body, when sent, must be {@code {}}. */
+    record NoFields() {
+    }
+}

@@ -1,0 +1,130 @@
+package io.warmy.adapters.rest;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.mailbox.port.in.ConnectMailbox;
+import io.warmy.application.mailbox.port.in.DisconnectMailbox;
+import io.warmy.application.mailbox.port.in.GetMailbox;
+import io.warmy.application.mailbox.port.in.ListMailboxes;
+import io.warmy.application.mailbox.port.in.UpdateMailbox;
+import io.warmy.application.tenancy.port.in.AuthenticateApiKey;
+import io.warmy.application.tenancy.port.in.CreateApiKey;
+import io.warmy.application.tenancy.port.in.GetWorkspace;
+import io.warmy.application.tenancy.port.in.ListApiKeys;
+import io.warmy.application.tenancy.port.in.RevokeApiKey;
+import io.warmy.application.warmup.port.in.GetWarmupStatus;
+import io.warmy.application.warmup.port.in.PauseWarmup;
+import io.warmy.application.warmup.port.in.ResumeWarmup;
+import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
+
+import java.util.Objects;
+
+/**
+ * The public REST API, {@code /api/v1}, as an inbound adapter: the composition root builds it from
+ * the use cases and registers it on the routing of the server it owns. Registering also gives
+ * every response of that routing an {@code X-Request-Id} and makes every failure, inside the API
+ * or not, an {@code application/problem+json} answer.
+ */
+public final class RestApi {
+
+    public static final String BASE_PATH = "/api/v1";
+
+    /** Largest request body accepted (SPEC §8): 1 MiB. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    static final String BODY_TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB).";
+
+    /** The use cases the API calls, one per inbound port, so that the composition root wires them by hand. */
+    public record UseCases(AuthenticateApiKey authenticateApiKey, GetWorkspace getWorkspace, CreateApiKey createApiKey,
+                           ListApiKeys listApiKeys, RevokeApiKey revokeApiKey, ConnectMailbox connectMailbox,
+                           GetMailbox getMailbox, ListMailboxes listMailboxes, UpdateMailbox updateMailbox,
+                           DisconnectMailbox disconnectMailbox, GetWarmupStatus getWarmupStatus,
+                           PauseWarmup pauseWarmup, ResumeWarmup resumeWarmup,
+                           UpdateWarmupSettings updateWarmupSettings) {
+
+        public UseCases {
+            Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
+            Objects.requireNonNull(getWorkspace, "getWorkspace");
+            Objects.requireNonNull(createApiKey, "createApiKey");
+            Objects.requireNonNull(listApiKeys, "listApiKeys");
+            Objects.requireNonNull(revokeApiKey, "revokeApiKey");
+            Objects.requireNonNull(connectMailbox, "connectMailbox");
+            Objects.requireNonNull(getMailbox, "getMailbox");
+            Objects.requireNonNull(listMailboxes, "listMailboxes");
+            Objects.requireNonNull(updateMailbox, "updateMailbox");
+            Objects.requireNonNull(disconnectMailbox, "disconnectMailbox");
+            Objects.requireNonNull(getWarmupStatus, "getWarmupStatus");
+            Objects.requireNonNull(pauseWarmup, "pauseWarmup");
+            Objects.requireNonNull(resumeWarmup, "resumeWarmup");
+            Objects.requireNonNull(updateWarmupSettings, "updateWarmupSettings");
+        }
+    }
+
+    private final UseCases useCases;
+    private final Clock clock;
+    private final Json json = new Json();
+
+    /** An API that shows mailboxes' warmup days as of the system clock. */
+    public RestApi(UseCases useCases) {
+        this(useCases, Clock.system());
+    }
+
+    /** An API whose mailbox answers count warmup days up to today by {@code clock}, the clock the use cases run on. */
+    public RestApi(UseCases useCases, Clock clock) {
+        this.useCases = Objects.requireNonNull(useCases, "useCases");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Registers the API's routes under {@value #BASE_PATH}, the request-id filter and the problem
+     * error handler. The error handler answers for the whole routing, so a route the composition
+     * root adds fails in the same shape, and an unknown path anywhere is a 404 problem.
+     */
+    public void register(HttpRouting.Builder routing) {
+        ProblemMapper problems = new ProblemMapper(json);
+        Authentication authentication = new Authentication(useCases.authenticateApiKey());
+        WorkspaceRoutes workspace = new WorkspaceRoutes(useCases.getWorkspace(), json);
+        ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases.createApiKey(), useCases.listApiKeys(),
+                useCases.revokeApiKey(), json);
+        MailboxRoutes mailboxes = new MailboxRoutes(new MailboxRoutes.UseCases(useCases.connectMailbox(),
+                useCases.getMailbox(), useCases.listMailboxes(), useCases.updateMailbox(),
+                useCases.disconnectMailbox()), json, clock);
+        WarmupRoutes warmup = new WarmupRoutes(new WarmupRoutes.UseCases(useCases.getWarmupStatus(),
+                useCases.pauseWarmup(), useCases.resumeWarmup(), useCases.updateWarmupSettings()), json);
+        routing.addFilter(new RequestIds())
+                .error(Throwable.class, problems)
+                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup));
+    }
+
+    /**
+     * Applies the API's server settings to a server (or listener) the composition root builds:
+     * bodies over {@link #MAX_BODY_BYTES} are refused before they are read, and failures the server
+     * answers before routing get problem bodies too.
+     */
+    public static void configure(WebServerConfig.Builder server) {
+        DirectHandler problems = new ProblemDirectHandler(new Json());
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, problems);
+        }
+        server.maxPayloadSize(MAX_BODY_BYTES).directHandlers(handlers.build());
+    }
+
+    /** Serves the API alone on {@code port} (0 picks a free one), counting warmup days by the system clock. */
+    public static RestServer start(int port, UseCases useCases) {
+        return start(port, useCases, Clock.system());
+    }
+
+    /** Serves the API alone on {@code port} (0 picks a free one): for tests and tools that need no other route. */
+    public static RestServer start(int port, UseCases useCases, Clock clock) {
+        RestApi api = new RestApi(useCases, clock);
+        WebServerConfig.Builder server = WebServer.builder().port(port).shutdownHook(false);
+        configure(server);
+        server.routing(api::register);
+        return new RestServer(server.build().start());
+    }
+}
