@@ -93,7 +93,7 @@ public final class Main implements Callable<Integer> {
             warmy.provisioning().bootstrapIfEmpty().ifPresent(Main::printBootstrap);
             System.out.printf("Warmy is serving: REST on http://localhost:%d/api/v1, gRPC on %s:%d (%s).%n",
                     warmy.httpPort(), config.grpcHost(), warmy.grpcPort(),
-                    config.dbUrl().isPresent() ? "MySQL" : "embedded H2 in " + config.dataDir().toAbsolutePath());
+                    config.dbUrl().isPresent() ? "MySQL" : "embedded H2 in " + config.dataDir().toAbsolutePath().normalize());
             System.out.flush();
             stopped.await();
             return OK;
