@@ -87,7 +87,7 @@ public abstract class MailboxesContract {
             assertThat(mailboxes.findByEmail(other, m.email())).isEmpty();
             assertThat(mailboxes.list(other, MailboxFilter.NONE, Optional.empty(), 10)).isEmpty();
             Mailbox foreign = new Mailbox(m.id(), other, m.email(), m.provider(), m.displayName(), 7, m.status(),
-                    null, m.warmup(), m.createdAt(), m.updatedAt(), m.version());
+                    null, m.warmup(), m.createdAt(), m.connectedAt(), m.updatedAt(), m.version());
             assertThat(mailboxes.update(foreign)).isFalse();
         }
         assertThat(mailboxes.find(acmeLive, m.id())).contains(m);

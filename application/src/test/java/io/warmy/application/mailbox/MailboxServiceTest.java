@@ -3,13 +3,13 @@ package io.warmy.application.mailbox;
 import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.MovableClock;
 import io.warmy.application.common.PageRequest;
-import io.warmy.application.common.UlidIds;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.DisconnectMailbox;
 import io.warmy.application.mailbox.port.in.UpdateMailbox;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.mailbox.service.MailboxService;
 import io.warmy.application.testing.InMemoryStore;
+import io.warmy.application.testing.ServiceGraph;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.EmailAddress;
 import io.warmy.domain.common.InvalidValueException;
@@ -34,8 +34,7 @@ class MailboxServiceTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z"));
     private final InMemoryStore store = new InMemoryStore();
-    private final MailboxService service = new MailboxService(store.mailboxes(), store.transactions(),
-            new UlidIds(clock), clock);
+    private final MailboxService service = ServiceGraph.on(store, clock).mailboxes();
     private final Tenant acme = new Tenant(new WorkspaceId("ws_01JD4S3K2M9V6QW8XR5T7YB0CE"), Mode.LIVE);
 
     private Mailbox connect(String email) {

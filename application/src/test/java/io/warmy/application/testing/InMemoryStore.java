@@ -1,24 +1,47 @@
 package io.warmy.application.testing;
 
+import io.warmy.application.common.UlidIds;
+import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.sending.port.out.SendCounters;
+import io.warmy.application.sending.port.out.SendingSettings;
+import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.webhook.port.out.Outbox;
+import io.warmy.application.webhook.port.out.WebhookEndpoints;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.event.Event;
+import io.warmy.domain.event.EventDraft;
+import io.warmy.domain.event.EventId;
+import io.warmy.domain.event.EventQuery;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.ApiKeyId;
+import io.warmy.domain.sending.LimitType;
+import io.warmy.domain.sending.SendingLimits;
+import io.warmy.domain.suppression.Suppression;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
+import io.warmy.domain.webhook.Delivery;
+import io.warmy.domain.webhook.DeliveryId;
+import io.warmy.domain.webhook.DeliveryStatus;
+import io.warmy.domain.webhook.WebhookEndpoint;
+import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -31,14 +54,26 @@ import java.util.function.Supplier;
 public final class InMemoryStore implements Store {
 
     private record Data(TreeMap<String, Workspace> workspaces, TreeMap<String, ApiKey> apiKeys,
-                        TreeMap<String, Mailbox> mailboxes) {
+                        TreeMap<String, Mailbox> mailboxes, TreeMap<String, Event> events,
+                        HashMap<String, String> dedupHashes, TreeMap<String, WebhookEndpoint> endpoints,
+                        TreeMap<String, Delivery> deliveries, TreeMap<String, Suppression> suppressions,
+                        HashMap<String, Long> counters, HashMap<Tenant, SendingLimits> sendingLimits) {
+        static Data empty() {
+            return new Data(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(),
+                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
+        }
+
         Data copy() {
-            return new Data(new TreeMap<>(workspaces), new TreeMap<>(apiKeys), new TreeMap<>(mailboxes));
+            return new Data(new TreeMap<>(workspaces), new TreeMap<>(apiKeys), new TreeMap<>(mailboxes),
+                    new TreeMap<>(events), new HashMap<>(dedupHashes), new TreeMap<>(endpoints),
+                    new TreeMap<>(deliveries), new TreeMap<>(suppressions), new HashMap<>(counters),
+                    new HashMap<>(sendingLimits));
         }
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private Data data = new Data(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    private final UlidIds ids = new UlidIds(Clock.system());
+    private Data data = Data.empty();
 
     private <T> T locked(Supplier<T> work) {
         lock.lock();
@@ -217,8 +252,163 @@ public final class InMemoryStore implements Store {
         };
     }
 
+    private static String tenantKey(Tenant t) {
+        return t.workspaceId().value() + "/" + t.mode().wireName();
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return new EventLog() {
+            @Override
+            public Appended append(Tenant tenant, EventDraft draft, EventId id, Instant timestamp) {
+                return locked(() -> {
+                    Optional<String> dedup = draft.dedupKey().map(k -> tenantKey(tenant) + "/" + k.hash());
+                    if (dedup.isPresent() && data.dedupHashes().containsKey(dedup.get())) {
+                        return new Appended(data.events().get(data.dedupHashes().get(dedup.get())), true);
+                    }
+                    Event event = new Event(id, tenant, draft.type(), draft.data(), timestamp);
+                    data.events().put(id.value(), event);
+                    dedup.ifPresent(d -> data.dedupHashes().put(d, id.value()));
+                    return new Appended(event, false);
+                });
+            }
+
+            @Override
+            public Optional<Event> find(Tenant tenant, EventId id) {
+                return locked(() -> Optional.ofNullable(data.events().get(id.value())).filter(e -> e.tenant().equals(tenant)));
+            }
+
+            @Override
+            public List<Event> list(Tenant tenant, EventQuery query, Optional<EventId> afterId, int limit) {
+                return locked(() -> data.events().descendingMap().values().stream()
+                        .filter(e -> e.tenant().equals(tenant) && query.matches(e))
+                        .filter(e -> afterId.isEmpty() || e.id().value().compareTo(afterId.get().value()) < 0)
+                        .limit(limit)
+                        .toList());
+            }
+        };
+    }
+
+    @Override
+    public WebhookEndpoints webhookEndpoints() {
+        return new WebhookEndpoints() {
+            @Override
+            public void insert(WebhookEndpoint endpoint) {
+                lockedRun(() -> data.endpoints().put(endpoint.id().value(), endpoint));
+            }
+
+            @Override
+            public Optional<WebhookEndpoint> find(Tenant tenant, WebhookEndpointId id) {
+                return locked(() -> Optional.ofNullable(data.endpoints().get(id.value()))
+                        .filter(e -> e.tenant().equals(tenant)));
+            }
+        };
+    }
+
+    @Override
+    public Outbox outbox() {
+        return new Outbox() {
+            @Override
+            public int enqueue(Event event, Instant dueAt) {
+                return locked(() -> {
+                    int n = 0;
+                    for (WebhookEndpoint e : data.endpoints().values()) {
+                        if (e.enabled() && e.tenant().equals(event.tenant()) && e.subscription().includes(event.type())) {
+                            DeliveryId id = DeliveryId.fromUlid(ids.next());
+                            data.deliveries().put(id.value(), new Delivery(id, event.tenant(), e.id(), event.id(),
+                                    event.type(), DeliveryStatus.PENDING, 0, dueAt, dueAt));
+                            n++;
+                        }
+                    }
+                    return n;
+                });
+            }
+
+            @Override
+            public List<Delivery> deliveriesOf(Tenant tenant, EventId eventId) {
+                return locked(() -> data.deliveries().values().stream()
+                        .filter(d -> d.tenant().equals(tenant) && d.eventId().equals(eventId))
+                        .toList());
+            }
+        };
+    }
+
+    @Override
+    public Suppressions suppressions() {
+        return new Suppressions() {
+            private String key(Tenant tenant, EmailAddress email) {
+                return tenantKey(tenant) + "/" + email.value();
+            }
+
+            @Override
+            public boolean add(Suppression s) {
+                return locked(() -> data.suppressions().putIfAbsent(key(s.tenant(), s.email()), s) == null);
+            }
+
+            @Override
+            public Optional<Suppression> find(Tenant tenant, EmailAddress email) {
+                return locked(() -> Optional.ofNullable(data.suppressions().get(key(tenant, email))));
+            }
+
+            @Override
+            public boolean remove(Tenant tenant, EmailAddress email) {
+                return locked(() -> data.suppressions().remove(key(tenant, email)) != null);
+            }
+
+            @Override
+            public List<Suppression> list(Tenant tenant, Optional<EmailAddress> afterEmail, int limit) {
+                return locked(() -> data.suppressions().values().stream()
+                        .filter(s -> s.tenant().equals(tenant))
+                        .filter(s -> afterEmail.isEmpty() || s.email().value().compareTo(afterEmail.get().value()) > 0)
+                        .sorted(Comparator.comparing((Suppression s) -> s.email().value()))
+                        .limit(limit)
+                        .toList());
+            }
+        };
+    }
+
+    @Override
+    public SendCounters sendCounters() {
+        return new SendCounters() {
+            private String key(Tenant tenant, LimitType type, String identifier, LocalDate day) {
+                return tenantKey(tenant) + "/" + type + "/" + identifier + "/" + day;
+            }
+
+            @Override
+            public OptionalLong tryIncrement(Tenant tenant, LimitType type, String identifier, LocalDate day, long limit) {
+                return locked(() -> {
+                    long current = data.counters().getOrDefault(key(tenant, type, identifier, day), 0L);
+                    if (current >= limit) {
+                        return OptionalLong.empty();
+                    }
+                    data.counters().put(key(tenant, type, identifier, day), current + 1);
+                    return OptionalLong.of(current + 1);
+                });
+            }
+
+            @Override
+            public long current(Tenant tenant, LimitType type, String identifier, LocalDate day) {
+                return locked(() -> data.counters().getOrDefault(key(tenant, type, identifier, day), 0L));
+            }
+        };
+    }
+
+    @Override
+    public SendingSettings sendingSettings() {
+        return new SendingSettings() {
+            @Override
+            public SendingLimits get(Tenant tenant) {
+                return locked(() -> data.sendingLimits().getOrDefault(tenant, SendingLimits.DEFAULTS));
+            }
+
+            @Override
+            public void put(Tenant tenant, SendingLimits limits) {
+                lockedRun(() -> data.sendingLimits().put(tenant, limits));
+            }
+        };
+    }
+
     private static Mailbox withVersion(Mailbox m, long version) {
-        return new Mailbox(m.id(), m.tenant(), m.email(), m.provider(), m.displayName(), m.dailyLimit(), m.status(),
-                m.disconnectReason(), m.warmup(), m.createdAt(), m.updatedAt(), version);
+        return m.withVersion(version);
     }
 }

@@ -1,6 +1,12 @@
 package io.warmy.application.testing;
 
 import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.sending.port.out.SendCounters;
+import io.warmy.application.sending.port.out.SendingSettings;
+import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.webhook.port.out.Outbox;
+import io.warmy.application.webhook.port.out.WebhookEndpoints;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
@@ -19,4 +25,16 @@ public interface Store {
     Mailboxes mailboxes();
 
     Transactions transactions();
+
+    EventLog eventLog();
+
+    WebhookEndpoints webhookEndpoints();
+
+    Outbox outbox();
+
+    Suppressions suppressions();
+
+    SendCounters sendCounters();
+
+    SendingSettings sendingSettings();
 }

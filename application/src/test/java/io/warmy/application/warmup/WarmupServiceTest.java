@@ -1,11 +1,10 @@
 package io.warmy.application.warmup;
 
 import io.warmy.application.MovableClock;
-import io.warmy.application.common.UlidIds;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.service.MailboxService;
-import io.warmy.application.mailbox.service.MailboxUpdates;
 import io.warmy.application.testing.InMemoryStore;
+import io.warmy.application.testing.ServiceGraph;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
 import io.warmy.application.warmup.port.in.WarmupView;
 import io.warmy.application.warmup.service.WarmupService;
@@ -31,9 +30,9 @@ class WarmupServiceTest {
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-23T09:00:00Z")); // a Monday
     private final InMemoryStore store = new InMemoryStore();
-    private final MailboxService mailboxes = new MailboxService(store.mailboxes(), store.transactions(),
-            new UlidIds(clock), clock);
-    private final WarmupService warmup = new WarmupService(new MailboxUpdates(store.mailboxes(), store.transactions()), clock);
+    private final ServiceGraph services = ServiceGraph.on(store, clock);
+    private final MailboxService mailboxes = services.mailboxes();
+    private final WarmupService warmup = services.warmup();
     private final Tenant acme = new Tenant(new WorkspaceId("ws_01JD4S3K2M9V6QW8XR5T7YB0CE"), Mode.LIVE);
     private String id;
 

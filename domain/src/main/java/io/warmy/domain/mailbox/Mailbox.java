@@ -16,11 +16,12 @@ import java.util.Objects;
 /**
  * A sending mailbox of a workspace and its warmup. Every change returns a new value with
  * {@code updatedAt} moved on; {@code version} is the stored revision, used by the store to
- * refuse a write based on a stale read.
+ * refuse a write based on a stale read. {@code connectedAt} is when the current (or last)
+ * connection began: it tells one connection from the next.
  */
 public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider provider, String displayName,
                       int dailyLimit, MailboxStatus status, String disconnectReason, WarmupState warmup,
-                      Instant createdAt, Instant updatedAt, long version) {
+                      Instant createdAt, Instant connectedAt, Instant updatedAt, long version) {
 
     public static final int DEFAULT_DAILY_LIMIT = 50;
     public static final int MAX_DAILY_LIMIT = 2000;
@@ -37,6 +38,7 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(connectedAt, "connectedAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
@@ -46,7 +48,7 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
         WarmupState warmup = WarmupState.notStarted(WarmupSettings.DEFAULTS).resume(day(now));
         return new Mailbox(id, tenant, email, provider, displayName,
                 dailyLimit == null ? DEFAULT_DAILY_LIMIT : dailyLimit, MailboxStatus.CONNECTED, null, warmup,
-                now, now, 0);
+                now, now, now, 0);
     }
 
     /**
@@ -60,7 +62,7 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
         }
         return new Mailbox(id, tenant, email, provider, displayName == null ? this.displayName : displayName,
                 dailyLimit == null ? this.dailyLimit : dailyLimit, MailboxStatus.CONNECTED, null, warmup,
-                createdAt, now, version);
+                createdAt, now, now, version);
     }
 
     /** Stops all sending: the mailbox is disconnected and an active warmup is paused. */
@@ -73,7 +75,7 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
         }
         WarmupState paused = warmup.status() == WarmupStatus.ACTIVE ? warmup.pause(day(now)) : warmup;
         return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, MailboxStatus.DISCONNECTED, reason,
-                paused, createdAt, now, version);
+                paused, createdAt, connectedAt, now, version);
     }
 
     /** Changes the display name and/or daily limit; null leaves a field as it is. Unchanged values answer {@code this}. */
@@ -83,8 +85,8 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
             return this;
         }
         return new Mailbox(id, tenant, email, provider, newDisplayName == null ? displayName : newDisplayName,
-                newDailyLimit == null ? dailyLimit : newDailyLimit, status, disconnectReason, warmup, createdAt, now,
-                version);
+                newDailyLimit == null ? dailyLimit : newDailyLimit, status, disconnectReason, warmup, createdAt,
+                connectedAt, now, version);
     }
 
     public Mailbox pauseWarmup(Instant now) {
@@ -105,7 +107,13 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
             return this;
         }
         return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, status, disconnectReason, newWarmup,
-                createdAt, now, version);
+                createdAt, connectedAt, now, version);
+    }
+
+    /** The same mailbox at another stored revision (stores set it; nothing else changes). */
+    public Mailbox withVersion(long newVersion) {
+        return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, status, disconnectReason, warmup,
+                createdAt, connectedAt, updatedAt, newVersion);
     }
 
     private void requireConnected() {

@@ -6,6 +6,7 @@ import io.warmy.application.common.PageRequest;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Ids;
 import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.service.EventRecorder;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.DisconnectMailbox;
 import io.warmy.application.mailbox.port.in.GetMailbox;
@@ -13,6 +14,7 @@ import io.warmy.application.mailbox.port.in.ListMailboxes;
 import io.warmy.application.mailbox.port.in.UpdateMailbox;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.domain.common.MalformedException;
+import io.warmy.domain.event.Events;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.tenancy.Tenant;
@@ -26,11 +28,13 @@ public final class MailboxService implements ConnectMailbox, GetMailbox, ListMai
     private final Mailboxes mailboxes;
     private final MailboxUpdates updates;
     private final Transactions transactions;
+    private final EventRecorder events;
     private final Ids ids;
     private final Clock clock;
 
-    public MailboxService(Mailboxes mailboxes, Transactions transactions, Ids ids, Clock clock) {
+    public MailboxService(Mailboxes mailboxes, EventRecorder events, Transactions transactions, Ids ids, Clock clock) {
         this.mailboxes = mailboxes;
+        this.events = events;
         this.updates = new MailboxUpdates(mailboxes, transactions);
         this.transactions = transactions;
         this.ids = ids;
@@ -41,14 +45,17 @@ public final class MailboxService implements ConnectMailbox, GetMailbox, ListMai
     public Mailbox connect(ConnectMailbox.Command c) {
         return transactions.inTransaction(() -> {
             Optional<Mailbox> existing = mailboxes.findByEmail(c.tenant(), c.email());
+            Mailbox connected;
             if (existing.isPresent()) {
-                Mailbox again = existing.get().reconnect(c.provider(), c.displayName(), c.dailyLimit(), clock.now());
-                return updates.store(again);
+                connected = updates.store(existing.get().reconnect(c.provider(), c.displayName(), c.dailyLimit(),
+                        clock.now()));
+            } else {
+                connected = Mailbox.connect(MailboxId.fromUlid(ids.next()), c.tenant(), c.email(), c.provider(),
+                        c.displayName(), c.dailyLimit(), clock.now());
+                mailboxes.insert(connected);
             }
-            Mailbox created = Mailbox.connect(MailboxId.fromUlid(ids.next()), c.tenant(), c.email(), c.provider(),
-                    c.displayName(), c.dailyLimit(), clock.now());
-            mailboxes.insert(created);
-            return created;
+            events.record(c.tenant(), Events.mailboxConnected(connected));
+            return connected;
         });
     }
 
@@ -70,7 +77,8 @@ public final class MailboxService implements ConnectMailbox, GetMailbox, ListMai
 
     @Override
     public Mailbox disconnect(Tenant tenant, String mailboxId, String reason) {
-        return modify(tenant, mailboxId, m -> m.disconnect(reason, clock.now()));
+        return updates.modify(tenant, mailboxId, m -> m.disconnect(reason, clock.now()),
+                (before, after) -> events.record(tenant, Events.mailboxDisconnected(after, after.updatedAt())));
     }
 
     private Mailbox modify(Tenant tenant, String mailboxId, UnaryOperator<Mailbox> change) {

@@ -8,6 +8,7 @@ import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.tenancy.Tenant;
 
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,6 +34,16 @@ public final class MailboxUpdates {
     }
 
     public Mailbox modify(Tenant tenant, String mailboxId, UnaryOperator<Mailbox> change) {
+        return modify(tenant, mailboxId, change, (before, after) -> { });
+    }
+
+    /**
+     * Like {@link #modify(Tenant, String, UnaryOperator)}, and runs {@code andThen} with the mailbox
+     * before and after the change, in the same transaction as the write (when there was one), so
+     * what it records (an event) is stored with the change or not at all.
+     */
+    public Mailbox modify(Tenant tenant, String mailboxId, UnaryOperator<Mailbox> change,
+                          BiConsumer<Mailbox, Mailbox> andThen) {
         MailboxId id = new MailboxId(mailboxId);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Mailbox result = transactions.inTransaction(() -> {
@@ -41,7 +52,11 @@ public final class MailboxUpdates {
                 if (changed == current) { // nothing to change: no write, no version bump
                     return current;
                 }
-                return mailboxes.update(changed) ? bumped(changed) : null;
+                if (!mailboxes.update(changed)) {
+                    return null;
+                }
+                andThen.accept(current, changed);
+                return bumped(changed);
             });
             if (result != null) {
                 return result;
@@ -61,7 +76,6 @@ public final class MailboxUpdates {
     }
 
     private static Mailbox bumped(Mailbox m) {
-        return new Mailbox(m.id(), m.tenant(), m.email(), m.provider(), m.displayName(), m.dailyLimit(), m.status(),
-                m.disconnectReason(), m.warmup(), m.createdAt(), m.updatedAt(), m.version() + 1);
+        return m.withVersion(m.version() + 1);
     }
 }

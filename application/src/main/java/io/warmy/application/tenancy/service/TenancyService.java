@@ -105,6 +105,29 @@ public final class TenancyService implements CreateApiKey, ListApiKeys, RevokeAp
         });
     }
 
+    @Override
+    public Workspace createWorkspace(String name) {
+        return newWorkspace(Workspace.requireName(name));
+    }
+
+    @Override
+    public Optional<Workspace> workspace(WorkspaceId id) {
+        return workspaces.find(id);
+    }
+
+    @Override
+    public Issued issueKey(WorkspaceId workspaceId, String keyName, Mode mode, boolean admin) {
+        String key = ApiKey.requireName(keyName);
+        Workspace ws = workspaces.find(workspaceId).orElseThrow(() -> new NotFoundException("workspace", workspaceId.value()));
+        return issue(ws.id(), key, mode, admin);
+    }
+
+    @Override
+    public ApiKey revokeKey(WorkspaceId workspaceId, ApiKeyId keyId) {
+        return apiKeys.revoke(workspaceId, keyId, clock.now())
+                .orElseThrow(() -> new NotFoundException("api_key", keyId.value()));
+    }
+
     private Workspace newWorkspace(String name) {
         Workspace ws = new Workspace(WorkspaceId.fromUlid(ids.next()), name, clock.now());
         workspaces.insert(ws);

@@ -1,7 +1,10 @@
 package io.warmy.application.tenancy.port.in;
 
+import io.warmy.domain.tenancy.ApiKey;
+import io.warmy.domain.tenancy.ApiKeyId;
 import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Workspace;
+import io.warmy.domain.tenancy.WorkspaceId;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,4 +24,15 @@ public interface ProvisionWorkspace {
 
     /** Issues a key for the named workspace, creating the workspace when there is none of that name. */
     CreateApiKey.Issued issueKey(String workspaceName, String keyName, Mode mode, boolean admin);
+
+    /** Creates a workspace; a taken name is a conflict ({@code workspace_name_taken}). */
+    Workspace createWorkspace(String name);
+
+    Optional<Workspace> workspace(WorkspaceId id);
+
+    /** Issues a key for an existing workspace. @throws io.warmy.domain.common.NotFoundException for an unknown workspace */
+    CreateApiKey.Issued issueKey(WorkspaceId workspaceId, String keyName, Mode mode, boolean admin);
+
+    /** Revokes a key of a workspace (the first revocation time stays). @throws io.warmy.domain.common.NotFoundException */
+    ApiKey revokeKey(WorkspaceId workspaceId, ApiKeyId keyId);
 }

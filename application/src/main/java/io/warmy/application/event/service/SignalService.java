@@ -1,0 +1,97 @@
+package io.warmy.application.event.service;
+
+import io.warmy.application.common.Page;
+import io.warmy.application.common.PageRequest;
+import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.port.in.GetEvent;
+import io.warmy.application.event.port.in.ListEvents;
+import io.warmy.application.event.port.in.RecordSignal;
+import io.warmy.application.event.port.in.Recorded;
+import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.suppression.port.in.SuppressAddress;
+import io.warmy.application.suppression.service.SuppressionService;
+import io.warmy.domain.common.MalformedException;
+import io.warmy.domain.common.NotFoundException;
+import io.warmy.domain.event.Event;
+import io.warmy.domain.event.EventId;
+import io.warmy.domain.event.EventQuery;
+import io.warmy.domain.event.Signal;
+import io.warmy.domain.mailbox.MailboxId;
+import io.warmy.domain.suppression.SuppressionReason;
+import io.warmy.domain.tenancy.Tenant;
+
+import java.util.Optional;
+
+/** Turns reported signals into events (and suppressions), and reads the event log back. */
+public final class SignalService implements RecordSignal, ListEvents, GetEvent {
+
+    private final EventRecorder recorder;
+    private final EventLog eventLog;
+    private final Mailboxes mailboxes;
+    private final SuppressionService suppressions;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public SignalService(EventRecorder recorder, EventLog eventLog, Mailboxes mailboxes, SuppressionService suppressions,
+                         Transactions transactions, Clock clock) {
+        this.recorder = recorder;
+        this.eventLog = eventLog;
+        this.mailboxes = mailboxes;
+        this.suppressions = suppressions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Recorded record(Tenant tenant, Signal signal) {
+        signal.requireNotAfter(clock.now());
+        mailboxOf(signal).ifPresent(id -> mailboxes.find(tenant, id)
+                .orElseThrow(() -> new NotFoundException("mailbox", id.value())));
+        return transactions.inTransaction(() -> {
+            EventLog.Appended appended = recorder.record(tenant, signal.toEvent());
+            suppressionReason(signal).ifPresent(reason -> suppressions.suppress(
+                    new SuppressAddress.Command(tenant, signal.prospectEmail(), reason, signal.prospectId())));
+            return new Recorded(appended.event().id(), appended.duplicate());
+        });
+    }
+
+    /** A hard bounce and an unsubscribe take the address off every campaign (SPEC §4). */
+    static Optional<SuppressionReason> suppressionReason(Signal signal) {
+        return switch (signal) {
+            case Signal.Bounce b when b.bounceType() == Signal.BounceType.HARD -> Optional.of(SuppressionReason.BOUNCE);
+            case Signal.Unsubscribe u -> Optional.of(SuppressionReason.UNSUBSCRIBE);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<MailboxId> mailboxOf(Signal signal) {
+        return switch (signal) {
+            case Signal.Reply r -> Optional.of(r.mailboxId());
+            case Signal.Bounce b -> Optional.of(b.mailboxId());
+            case Signal.Open o -> Optional.of(o.mailboxId());
+            case Signal.Click c -> Optional.of(c.mailboxId());
+            case Signal.Unsubscribe u -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Page<Event> list(Tenant tenant, EventQuery query, PageRequest page) {
+        Optional<EventId> after = page.afterId().map(SignalService::cursorId);
+        return Page.of(eventLog.list(tenant, query, after, page.limit() + 1), page.limit(), e -> e.id().value());
+    }
+
+    @Override
+    public Event get(Tenant tenant, String eventId) {
+        return eventLog.find(tenant, new EventId(eventId)).orElseThrow(() -> new NotFoundException("event", eventId));
+    }
+
+    private static EventId cursorId(String raw) {
+        try {
+            return new EventId(raw);
+        } catch (MalformedException e) {
+            throw new MalformedException("cursor", "cursor is not one this API returned; pass nextCursor unchanged.");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.warmy.application.testing;
+
+import io.warmy.application.common.UlidIds;
+import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.event.service.EventRecorder;
+import io.warmy.application.event.service.SignalService;
+import io.warmy.application.mailbox.service.MailboxService;
+import io.warmy.application.mailbox.service.MailboxUpdates;
+import io.warmy.application.sending.service.SendingService;
+import io.warmy.application.suppression.service.SuppressionService;
+import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
+import io.warmy.application.tenancy.service.TenancyService;
+import io.warmy.application.warmup.service.WarmupService;
+
+import java.time.Duration;
+
+/**
+ * Every use case wired on one {@link Store}, as the composition root wires them, for the tests of
+ * the services and of the inbound adapters.
+ */
+public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
+                           WarmupService warmup, SuppressionService suppressions, SignalService signals,
+                           SendingService sending) {
+
+    public static ServiceGraph on(Store store, Clock clock, Duration keyCache) {
+        UlidIds ids = new UlidIds(clock);
+        MailboxUpdates updates = new MailboxUpdates(store.mailboxes(), store.transactions());
+        EventRecorder recorder = new EventRecorder(store.eventLog(), store.outbox(), clock);
+        SuppressionService suppressions = new SuppressionService(store.suppressions(), recorder, store.transactions(), clock);
+        return new ServiceGraph(
+                new TenancyService(store.workspaces(), store.apiKeys(), store.transactions(), ids, clock),
+                new ApiKeyAuthenticator(store.apiKeys(), clock, keyCache),
+                new MailboxService(store.mailboxes(), recorder, store.transactions(), ids, clock),
+                new WarmupService(updates, clock),
+                suppressions,
+                new SignalService(recorder, store.eventLog(), store.mailboxes(), suppressions, store.transactions(), clock),
+                new SendingService(updates, store.suppressions(), store.sendCounters(), store.sendingSettings(), recorder,
+                        store.transactions(), clock));
+    }
+
+    public static ServiceGraph on(Store store, Clock clock) {
+        return on(store, clock, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,33 @@
+package io.warmy.domain.event;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An event as the domain decides it: its type, its payload exactly as the webhook contract names
+ * the fields (in that order), and the dedup key of its rule (none for {@code webhook.test}).
+ * Payload values are JSON-ready: strings, numbers, booleans or null; times are ISO-8601 UTC
+ * strings with milliseconds.
+ */
+public record EventDraft(EventType type, Map<String, Object> data, Optional<DedupKey> dedupKey) {
+
+    public EventDraft {
+        Objects.requireNonNull(type, "type");
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        Objects.requireNonNull(dedupKey, "dedupKey");
+    }
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The contract's time format: {@code 2026-03-20T14:30:00.000Z}, always with milliseconds. */
+    public static String time(Instant instant) {
+        return TIME.format(instant);
+    }
+}
