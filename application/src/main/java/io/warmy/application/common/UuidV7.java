@@ -5,19 +5,42 @@ import io.warmy.application.common.port.out.Clock;
 import java.security.SecureRandom;
 import java.util.UUID;
 
-/** Version-7 UUIDs (RFC 9562): 48 bits of milliseconds first, so they sort by creation time. */
+/**
+ * Version-7 UUIDs (RFC 9562): 48 bits of milliseconds first, so they sort by creation time. Within
+ * one millisecond the 12 bits after the version count up (RFC 9562 §6.2, method 1), so ids made
+ * by one node also sort in the order they were made.
+ */
 public final class UuidV7 {
+
+    private static final int SEQUENCE_MAX = 0xfff;
 
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private long lastMs = -1;
+    private int sequence;
 
     public UuidV7(Clock clock) {
         this.clock = clock;
     }
 
     public String next() {
-        long ms = clock.now().toEpochMilli();
-        long msb = (ms << 16) | 0x7000L | (random.nextInt() & 0x0fffL);
+        long ms;
+        int seq;
+        synchronized (this) {
+            ms = Math.max(clock.now().toEpochMilli(), lastMs);
+            if (ms == lastMs) {
+                if (++sequence > SEQUENCE_MAX) {
+                    ms++;
+                    sequence = random.nextInt(SEQUENCE_MAX / 2);
+                }
+            } else {
+                // Start low in the range so that a burst within one millisecond has room to count.
+                sequence = random.nextInt(SEQUENCE_MAX / 2);
+            }
+            lastMs = ms;
+            seq = sequence;
+        }
+        long msb = (ms << 16) | 0x7000L | seq;
         long lsb = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
     }

@@ -1,8 +1,10 @@
 package io.warmy.application.contract;
 
 import io.warmy.application.common.UlidIds;
+import io.warmy.application.common.UuidV7;
 import io.warmy.application.testing.Store;
 import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.event.EventId;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.mailbox.Provider;
@@ -13,6 +15,9 @@ import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
+import io.warmy.domain.webhook.Subscription;
+import io.warmy.domain.webhook.WebhookEndpoint;
+import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -28,6 +33,7 @@ final class Fixtures {
 
     private final AtomicLong clockMs = new AtomicLong(T0.toEpochMilli());
     private final UlidIds ids = new UlidIds(() -> Instant.ofEpochMilli(clockMs.incrementAndGet()));
+    private final UuidV7 uuids = new UuidV7(() -> Instant.ofEpochMilli(clockMs.incrementAndGet()));
     private final SecureRandom random = new SecureRandom();
     private final Store store;
 
@@ -52,6 +58,18 @@ final class Fixtures {
     ApiKey apiKey(WorkspaceId workspaceId, Mode mode, boolean admin) {
         ApiKeySecret secret = ApiKeySecret.fromRandom(mode, () -> random.nextInt(256));
         return ApiKey.issue(ApiKeyId.fromUlid(ids.next()), workspaceId, "key " + ids.next(), secret, admin, now());
+    }
+
+    EventId eventId() {
+        return new EventId(uuids.next());
+    }
+
+    WebhookEndpoint endpoint(Tenant tenant, Subscription subscription, boolean enabled) {
+        WebhookEndpoint e = new WebhookEndpoint(WebhookEndpointId.fromUlid(ids.next()), tenant,
+                "https://hooks.example/" + ids.next(), subscription, "test endpoint", enabled,
+                enabled ? null : "disabled by test", now());
+        store.webhookEndpoints().insert(e);
+        return e;
     }
 
     Mailbox mailbox(Tenant tenant, String email, Provider provider) {
