@@ -17,6 +17,16 @@ final class ConnectionPool {
      */
     private static final long CONNECTION_TIMEOUT_MS = 5_000;
 
+    /**
+     * H2's isolation level, and the one the ports are written for on MySQL and MariaDB too (whose
+     * default is REPEATABLE READ): an append that lost a dedup race must read the winner's row even
+     * when its transaction read something before that row was committed, and an UPDATE that finds
+     * no row must not lock the gap, where two racing first increments of a day's counter would
+     * deadlock on their inserts. (MySQL's binary log must then be row-based or mixed, as it is by
+     * default.)
+     */
+    private static final String ISOLATION = "TRANSACTION_READ_COMMITTED";
+
     private ConnectionPool() {
     }
 
@@ -27,7 +37,8 @@ final class ConnectionPool {
                 "password", settings.password(),
                 "poolName", "warmy",
                 "maximumPoolSize", Integer.toString(settings.maxPoolSize()),
-                "connectionTimeout", Long.toString(CONNECTION_TIMEOUT_MS));
+                "connectionTimeout", Long.toString(CONNECTION_TIMEOUT_MS),
+                "transactionIsolation", ISOLATION);
         // Nothing but these keys, taken literally: a password may well contain "${".
         Config config = Config.builder(ConfigSources.create(hikari))
                 .disableEnvironmentVariablesSource()

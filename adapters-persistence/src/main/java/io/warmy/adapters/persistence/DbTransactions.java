@@ -25,11 +25,28 @@ final class DbTransactions implements Transactions {
         this.client = client;
     }
 
+    /** How often a unit of work is tried when the database broke a lock conflict by aborting it. */
+    static final int ATTEMPTS = 4;
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (current.get() != null) {
             return work.get();
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (RuntimeException e) {
+                // A deadlock victim or a lock-wait timeout did nothing; the whole unit may simply run again.
+                if (attempt >= ATTEMPTS || !SqlErrors.isTransientConflict(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Supplier<T> work) {
         Unit unit = new Unit();
         current.set(unit);
         T result;
@@ -58,6 +75,14 @@ final class DbTransactions implements Transactions {
             unit.transaction = client.transaction();
         }
         return unit.transaction;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void rollback(Unit unit, Throwable cause) {

@@ -1,10 +1,18 @@
 package io.warmy.adapters.persistence;
 
 import io.helidon.dbclient.DbClient;
+import io.warmy.application.common.UlidIds;
+import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.sending.port.out.SendCounters;
+import io.warmy.application.sending.port.out.SendingSettings;
+import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
+import io.warmy.application.webhook.port.out.Outbox;
+import io.warmy.application.webhook.port.out.WebhookEndpoints;
 
 /**
  * The persistence adapter as the composition root sees it: opens a MySQL, MariaDB or embedded H2
@@ -20,6 +28,12 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final DbWorkspaces workspaces;
     private final DbApiKeys apiKeys;
     private final DbMailboxes mailboxes;
+    private final DbEventLog eventLog;
+    private final DbWebhookEndpoints webhookEndpoints;
+    private final DbOutbox outbox;
+    private final DbSuppressions suppressions;
+    private final DbSendCounters sendCounters;
+    private final DbSendingSettings sendingSettings;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
         this.settings = settings;
@@ -28,6 +42,13 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.workspaces = new DbWorkspaces(transactions);
         this.apiKeys = new DbApiKeys(transactions);
         this.mailboxes = new DbMailboxes(transactions);
+        this.eventLog = new DbEventLog(transactions);
+        this.webhookEndpoints = new DbWebhookEndpoints(transactions);
+        // Delivery ids only need to be unique and roughly time-ordered, so the wall clock serves.
+        this.outbox = new DbOutbox(transactions, new UlidIds(Clock.system()));
+        this.suppressions = new DbSuppressions(transactions);
+        this.sendCounters = new DbSendCounters(transactions);
+        this.sendingSettings = new DbSendingSettings(transactions);
     }
 
     /**
@@ -76,6 +97,30 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public Transactions transactions() {
         return transactions;
+    }
+
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    public WebhookEndpoints webhookEndpoints() {
+        return webhookEndpoints;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Suppressions suppressions() {
+        return suppressions;
+    }
+
+    public SendCounters sendCounters() {
+        return sendCounters;
+    }
+
+    public SendingSettings sendingSettings() {
+        return sendingSettings;
     }
 
     /** Whether the database answers a query now: the readiness check. Never throws. */

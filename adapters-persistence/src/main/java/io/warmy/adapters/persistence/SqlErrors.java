@@ -29,6 +29,38 @@ final class SqlErrors {
         return false;
     }
 
+    /**
+     * Whether {@code failure} is a duplicate value of any unique key: for tables whose only unique
+     * key is the primary one, which MySQL names PRIMARY and H2 does not name at all.
+     */
+    static boolean isDuplicate(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isDuplicateKey(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MySQL/MariaDB: ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT; H2: lock timeout. */
+    private static final int MYSQL_DEADLOCK = 1213;
+    private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int H2_LOCK_TIMEOUT = 50200;
+    /** The SQL standard's serialization failure, which deadlock victims report. */
+    private static final String SERIALIZATION_FAILURE_STATE = "40001";
+
+    /** Whether the database aborted the work to break a lock conflict: trying it again is safe and likely to succeed. */
+    static boolean isTransientConflict(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (SERIALIZATION_FAILURE_STATE.equals(sql.getSQLState())
+                    || sql.getErrorCode() == MYSQL_DEADLOCK || sql.getErrorCode() == MYSQL_LOCK_WAIT_TIMEOUT
+                    || sql.getErrorCode() == H2_LOCK_TIMEOUT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isDuplicateKey(SQLException e) {
         return e.getErrorCode() == MYSQL_DUPLICATE_ENTRY
                 || e.getErrorCode() == MYSQL_DUPLICATE_ENTRY_WITH_KEY_NAME

@@ -54,7 +54,7 @@ class DbMailboxesTest {
         Mailbox m = Fixture.mailbox(tenant, "anna@acme.example");
         store.mailboxes().insert(m);
         Mailbox sameId = new Mailbox(m.id(), tenant, new EmailAddress("bob@acme.example"),
-                m.provider(), null, 50, m.status(), null, m.warmup(), m.createdAt(), m.updatedAt(), 0);
+                m.provider(), null, 50, m.status(), null, m.warmup(), m.createdAt(), m.connectedAt(), m.updatedAt(), 0);
 
         assertThatThrownBy(() -> store.mailboxes().insert(sameId))
                 .isInstanceOf(RuntimeException.class)

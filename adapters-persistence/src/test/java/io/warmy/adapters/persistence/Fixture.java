@@ -1,10 +1,14 @@
 package io.warmy.adapters.persistence;
 
-import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.application.common.UlidIds;
+import io.warmy.application.common.UuidV7;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.event.EventDraft;
+import io.warmy.domain.event.EventId;
+import io.warmy.domain.event.Signal;
 import io.warmy.domain.mailbox.Mailbox;
+import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.mailbox.Provider;
 import io.warmy.domain.tenancy.Mode;
@@ -22,6 +26,7 @@ final class Fixture {
     static final MailboxFilter NO_FILTER = MailboxFilter.NONE;
     static final Optional<MailboxId> NO_CURSOR = Optional.empty();
     private static final UlidIds IDS = new UlidIds(Instant::now);
+    private static final UuidV7 EVENT_IDS = new UuidV7(Instant::now);
 
     private Fixture() {
     }
@@ -32,6 +37,20 @@ final class Fixture {
 
     static Tenant tenant() {
         return new Tenant(WorkspaceId.fromUlid(IDS.next()), Mode.LIVE);
+    }
+
+    static String ulid() {
+        return IDS.next();
+    }
+
+    static EventId eventId() {
+        return new EventId(EVENT_IDS.next());
+    }
+
+    /** A click of one prospect on one URL: the same prospect and URL on the same day make one event. */
+    static EventDraft click(String prospectId, String url) {
+        return new Signal.Click(prospectId, new EmailAddress("anna@prospect.example"), "c1",
+                MailboxId.fromUlid("01JD4S3K2M9V6QW8XR5T7YB0CE"), 1, url, NOW).toEvent();
     }
 
     static Mailbox mailbox(Tenant tenant, String email) {

@@ -2,10 +2,16 @@ package io.warmy.adapters.persistence;
 
 import io.warmy.adapters.persistence.testing.TestDatabases;
 import io.warmy.application.common.port.out.Transactions;
+import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.sending.port.out.SendCounters;
+import io.warmy.application.sending.port.out.SendingSettings;
+import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.application.testing.Store;
+import io.warmy.application.webhook.port.out.Outbox;
+import io.warmy.application.webhook.port.out.WebhookEndpoints;
 
 /**
  * The adapter as the contract suites want it: one adapter per test database for the whole run
@@ -60,6 +66,36 @@ final class Stores {
             @Override
             public Transactions transactions() {
                 return adapter.transactions();
+            }
+
+            @Override
+            public EventLog eventLog() {
+                return adapter.eventLog();
+            }
+
+            @Override
+            public WebhookEndpoints webhookEndpoints() {
+                return adapter.webhookEndpoints();
+            }
+
+            @Override
+            public Outbox outbox() {
+                return adapter.outbox();
+            }
+
+            @Override
+            public Suppressions suppressions() {
+                return adapter.suppressions();
+            }
+
+            @Override
+            public SendCounters sendCounters() {
+                return adapter.sendCounters();
+            }
+
+            @Override
+            public SendingSettings sendingSettings() {
+                return adapter.sendingSettings();
             }
         };
     }

@@ -67,8 +67,8 @@ class SendingServiceTest {
         assertThat(fourth.reason()).contains(DenyReason.DAILY_MAILBOX);
         reserve(first, "p5");
         assertThat(limitEvents()).singleElement().satisfies(e -> {
-            assertThat(e.data()).containsEntry("limitType", "daily_mailbox").containsEntry("currentValue", 3L)
-                    .containsEntry("limitValue", 3L).containsEntry("mailboxId", first);
+            assertThat(e.data()).containsEntry("limitType", "daily_mailbox").containsEntry("currentValue", 3)
+                    .containsEntry("limitValue", 3).containsEntry("mailboxId", first);
         });
 
         clock.advance(Duration.ofDays(1));

@@ -3,8 +3,6 @@ package io.warmy.domain.event;
 import io.warmy.domain.tenancy.Tenant;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,7 +17,7 @@ public record Event(EventId id, Tenant tenant, EventType type, Map<String, Objec
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(type, "type");
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = EventDraft.jsonValues(data);
         Objects.requireNonNull(timestamp, "timestamp");
     }
 }

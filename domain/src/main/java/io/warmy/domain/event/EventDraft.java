@@ -19,8 +19,19 @@ public record EventDraft(EventType type, Map<String, Object> data, Optional<Dedu
 
     public EventDraft {
         Objects.requireNonNull(type, "type");
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = jsonValues(data);
         Objects.requireNonNull(dedupKey, "dedupKey");
+    }
+
+    /**
+     * An ordered, unmodifiable copy in which every whole number is an {@code Integer} when it fits
+     * one and a {@code Long} otherwise, as JSON readers give them back: a payload then equals
+     * itself after a round trip through any store.
+     */
+    static Map<String, Object> jsonValues(Map<String, Object> data) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        data.forEach((k, v) -> copy.put(k, v instanceof Long l && l == l.intValue() ? Integer.valueOf(l.intValue()) : v));
+        return Collections.unmodifiableMap(copy);
     }
 
     private static final DateTimeFormatter TIME =

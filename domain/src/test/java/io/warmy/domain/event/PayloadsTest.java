@@ -62,7 +62,7 @@ class PayloadsTest {
         assertThat(click.data()).containsEntry("clickedAt", "2026-03-20T14:30:00.500Z")
                 .containsEntry("stepIndex", 2).containsEntry("prospectEmail", "anna@prospect.example");
         assertThat(Events.limitHit(LimitType.DAILY_MAILBOX, MBX.value(), MBX, "c1", 50, 50, T).data())
-                .containsEntry("limitType", "daily_mailbox").containsEntry("currentValue", 50L).containsEntry("hitAt", "2026-03-20T14:30:00.000Z");
+                .containsEntry("limitType", "daily_mailbox").containsEntry("currentValue", 50).containsEntry("hitAt", "2026-03-20T14:30:00.000Z");
     }
 
     @ParameterizedTest

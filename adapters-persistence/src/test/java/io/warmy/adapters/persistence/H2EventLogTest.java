@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.EventLogContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code EventLog}, kept by the adapter on embedded H2. */
+class H2EventLogTest extends EventLogContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.h2();
+    }
+}

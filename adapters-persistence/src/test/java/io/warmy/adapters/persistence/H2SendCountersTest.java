@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.SendCountersContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code SendCounters}, kept by the adapter on embedded H2. */
+class H2SendCountersTest extends SendCountersContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.h2();
+    }
+}

@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.SuppressionsContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code Suppressions}, kept by the adapter on embedded H2. */
+class H2SuppressionsTest extends SuppressionsContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.h2();
+    }
+}

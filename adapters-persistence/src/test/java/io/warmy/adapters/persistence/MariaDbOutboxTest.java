@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.OutboxContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code Outbox} and {@code WebhookEndpoints}, kept by the adapter on MariaDB. */
+class MariaDbOutboxTest extends OutboxContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.mariaDb();
+    }
+}
