@@ -24,10 +24,15 @@ public final class UuidV7 {
     }
 
     public String next() {
+        return next(clock.now());
+    }
+
+    /** An id for something that happened at {@code at} (never earlier than the last id made). */
+    public String next(java.time.Instant at) {
         long ms;
         int seq;
         synchronized (this) {
-            ms = Math.max(clock.now().toEpochMilli(), lastMs);
+            ms = Math.max(at.toEpochMilli(), lastMs);
             if (ms == lastMs) {
                 if (++sequence > SEQUENCE_MAX) {
                     ms++;

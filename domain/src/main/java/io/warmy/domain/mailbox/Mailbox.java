@@ -65,13 +65,16 @@ public record Mailbox(MailboxId id, Tenant tenant, EmailAddress email, Provider 
                 createdAt, now, now, version);
     }
 
-    /** Stops all sending: the mailbox is disconnected and an active warmup is paused. */
+    /**
+     * Stops all sending: the mailbox is disconnected and an active warmup is paused. Disconnecting
+     * a disconnected mailbox changes nothing (and answers {@code this}), so a retried disconnect is safe.
+     */
     public Mailbox disconnect(String reason, Instant now) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new InvalidValueException("reason", "reason must be 1-" + MAX_REASON + " characters.");
         }
         if (status == MailboxStatus.DISCONNECTED) {
-            throw new ConflictException("mailbox_disconnected", "Mailbox " + id + " is already disconnected.");
+            return this;
         }
         WarmupState paused = warmup.status() == WarmupStatus.ACTIVE ? warmup.pause(day(now)) : warmup;
         return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, MailboxStatus.DISCONNECTED, reason,

@@ -29,7 +29,8 @@ public final class EventRecorder {
 
     public EventLog.Appended record(Tenant tenant, EventDraft draft) {
         var now = clock.now();
-        EventLog.Appended appended = eventLog.append(tenant, draft, new EventId(ids.next()), now);
+        // One reading of the clock for both: list order (by id) and time filters (by timestamp) agree.
+        EventLog.Appended appended = eventLog.append(tenant, draft, new EventId(ids.next(now)), now);
         if (!appended.duplicate()) {
             outbox.enqueue(appended.event(), now);
         }
