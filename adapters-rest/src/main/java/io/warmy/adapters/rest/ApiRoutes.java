@@ -20,14 +20,20 @@ final class ApiRoutes implements HttpService {
     private final ApiKeyRoutes apiKeys;
     private final MailboxRoutes mailboxes;
     private final WarmupRoutes warmup;
+    private final EventRoutes events;
+    private final SuppressionRoutes suppressions;
+    private final SendingLimitRoutes sendingLimits;
 
     ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
-              WarmupRoutes warmup) {
+              WarmupRoutes warmup, EventRoutes events, SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits) {
         this.authentication = authentication;
         this.workspace = workspace;
         this.apiKeys = apiKeys;
         this.mailboxes = mailboxes;
         this.warmup = warmup;
+        this.events = events;
+        this.suppressions = suppressions;
+        this.sendingLimits = sendingLimits;
     }
 
     @Override
@@ -35,7 +41,10 @@ final class ApiRoutes implements HttpService {
         rules.any(authentication)
                 .register("/workspace", workspace)
                 .register("/api-keys", apiKeys)
-                .register("/mailboxes", mailboxes, warmup);
+                .register("/mailboxes", mailboxes, warmup)
+                .register("/events", events)
+                .register("/suppressions", suppressions)
+                .register("/sending-limits", sendingLimits);
     }
 
     /** A handler for the methods a path does not take; register it after the path's own handlers. */

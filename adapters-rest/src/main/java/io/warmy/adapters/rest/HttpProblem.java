@@ -52,6 +52,10 @@ final class HttpProblem extends RuntimeException {
                 "This route does not answer " + method + "; it answers " + allow + ".", null, Map.of("Allow", allow));
     }
 
+    static HttpProblem malformedQuery(String detail) {
+        return new HttpProblem(400, "malformed_query", detail);
+    }
+
     static HttpProblem unknownParameter(String name, List<String> accepted) {
         return new HttpProblem(400, "unknown_parameter", "Unknown query parameter '" + name + "'. Accepted: "
                 + (accepted.isEmpty() ? "none" : String.join(", ", accepted)) + ".", name, Map.of());

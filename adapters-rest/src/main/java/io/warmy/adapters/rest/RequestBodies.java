@@ -2,12 +2,17 @@ package io.warmy.adapters.rest;
 
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.UpdateMailbox;
+import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
 import io.warmy.domain.common.EmailAddress;
 import io.warmy.domain.mailbox.Provider;
+import io.warmy.domain.sending.SendingLimits;
+import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
+
+import java.util.Optional;
 
 /**
  * The request bodies the API accepts, one record each: its components are exactly the accepted
@@ -50,6 +55,23 @@ final class RequestBodies {
 
         CreateApiKey.Command toCommand() {
             return new CreateApiKey.Command(name, mode == null ? null : Mode.parse(mode, "mode"), Boolean.TRUE.equals(admin));
+        }
+    }
+
+    /** {@code POST /suppressions}: email is required, reason defaults to manual. */
+    record SuppressAddressBody(String email, String reason, String prospectId) {
+
+        SuppressAddress.Command toCommand(Tenant tenant) {
+            return new SuppressAddress.Command(tenant, EmailAddress.parse(email, "email"),
+                    reason == null ? null : SuppressionReason.parse(reason, "reason"), prospectId);
+        }
+    }
+
+    /** {@code PATCH /sending-limits}: a limit left out keeps its current value, so {@code {}} changes nothing. */
+    record UpdateSendingLimitsBody(Integer domainDailyLimit) {
+
+        Optional<SendingLimits> toLimits() {
+            return Optional.ofNullable(domainDailyLimit).map(SendingLimits::new);
         }
     }
 

@@ -5,12 +5,19 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.event.port.in.GetEvent;
+import io.warmy.application.event.port.in.ListEvents;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.DisconnectMailbox;
 import io.warmy.application.mailbox.port.in.GetMailbox;
 import io.warmy.application.mailbox.port.in.ListMailboxes;
 import io.warmy.application.mailbox.port.in.UpdateMailbox;
+import io.warmy.application.sending.port.in.ManageSendingLimits;
+import io.warmy.application.suppression.port.in.ListSuppressions;
+import io.warmy.application.suppression.port.in.RemoveSuppression;
+import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.tenancy.port.in.AuthenticateApiKey;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.GetWorkspace;
@@ -44,7 +51,9 @@ public final class RestApi {
                            GetMailbox getMailbox, ListMailboxes listMailboxes, UpdateMailbox updateMailbox,
                            DisconnectMailbox disconnectMailbox, GetWarmupStatus getWarmupStatus,
                            PauseWarmup pauseWarmup, ResumeWarmup resumeWarmup,
-                           UpdateWarmupSettings updateWarmupSettings) {
+                           UpdateWarmupSettings updateWarmupSettings, ListEvents listEvents, GetEvent getEvent,
+                           SuppressAddress suppressAddress, ListSuppressions listSuppressions,
+                           RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -61,6 +70,12 @@ public final class RestApi {
             Objects.requireNonNull(pauseWarmup, "pauseWarmup");
             Objects.requireNonNull(resumeWarmup, "resumeWarmup");
             Objects.requireNonNull(updateWarmupSettings, "updateWarmupSettings");
+            Objects.requireNonNull(listEvents, "listEvents");
+            Objects.requireNonNull(getEvent, "getEvent");
+            Objects.requireNonNull(suppressAddress, "suppressAddress");
+            Objects.requireNonNull(listSuppressions, "listSuppressions");
+            Objects.requireNonNull(removeSuppression, "removeSuppression");
+            Objects.requireNonNull(manageSendingLimits, "manageSendingLimits");
         }
     }
 
@@ -95,15 +110,23 @@ public final class RestApi {
                 useCases.disconnectMailbox()), json, clock);
         WarmupRoutes warmup = new WarmupRoutes(new WarmupRoutes.UseCases(useCases.getWarmupStatus(),
                 useCases.pauseWarmup(), useCases.resumeWarmup(), useCases.updateWarmupSettings()), json);
+        EventRoutes events = new EventRoutes(useCases.listEvents(), useCases.getEvent(), json);
+        SuppressionRoutes suppressions = new SuppressionRoutes(new SuppressionRoutes.UseCases(useCases.suppressAddress(),
+                useCases.listSuppressions(), useCases.removeSuppression()), json);
+        SendingLimitRoutes sendingLimits = new SendingLimitRoutes(useCases.manageSendingLimits(), json);
         routing.addFilter(new RequestIds())
+                .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
-                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup));
+                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, events,
+                        suppressions, sendingLimits));
     }
 
     /**
      * Applies the API's server settings to a server (or listener) the composition root builds:
-     * bodies over {@link #MAX_BODY_BYTES} are refused before they are read, and failures the server
-     * answers before routing get problem bodies too.
+     * bodies over {@link #MAX_BODY_BYTES} are refused before they are read, failures the server
+     * answers before routing get problem bodies too, and query strings are checked by the API's
+     * {@link QueryValidation} instead of the server, whose check refuses the ':' of a time such as
+     * {@code since=2026-03-20T14:30:00Z}.
      */
     public static void configure(WebServerConfig.Builder server) {
         DirectHandler problems = new ProblemDirectHandler(new Json());
@@ -111,7 +134,9 @@ public final class RestApi {
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             handlers.addHandler(type, problems);
         }
-        server.maxPayloadSize(MAX_BODY_BYTES).directHandlers(handlers.build());
+        server.maxPayloadSize(MAX_BODY_BYTES)
+                .directHandlers(handlers.build())
+                .addProtocol(Http1Config.builder().validatePrologue(false).build());
     }
 
     /** Serves the API alone on {@code port} (0 picks a free one), counting warmup days by the system clock. */

@@ -2,25 +2,31 @@ package io.warmy.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
-import io.warmy.application.mailbox.service.MailboxService;
-import io.warmy.application.mailbox.service.MailboxUpdates;
-import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
 import io.warmy.application.testing.InMemoryStore;
-import io.warmy.application.warmup.service.WarmupService;
+import io.warmy.application.testing.ServiceGraph;
 import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.Tenant;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +46,7 @@ final class ApiFixture implements AutoCloseable {
 
     final InMemoryStore store = new InMemoryStore();
     final Clock clock = runningFrom(START);
+    final ServiceGraph services;
     final TenancyService tenancy;
     final RestApi.UseCases useCases;
     final RestServer server;
@@ -53,13 +60,14 @@ final class ApiFixture implements AutoCloseable {
     private final AtomicInteger workspaces = new AtomicInteger();
 
     ApiFixture() {
-        UlidIds ids = new UlidIds(clock);
-        tenancy = new TenancyService(store.workspaces(), store.apiKeys(), store.transactions(), ids, clock);
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store.apiKeys(), clock, KEY_CACHE);
-        MailboxService mailboxes = new MailboxService(store.mailboxes(), store.transactions(), ids, clock);
-        WarmupService warmup = new WarmupService(new MailboxUpdates(store.mailboxes(), store.transactions()), clock);
-        useCases = new RestApi.UseCases(authenticator, tenancy, tenancy, tenancy, tenancy,
-                mailboxes, mailboxes, mailboxes, mailboxes, mailboxes, warmup, warmup, warmup, warmup);
+        services = ServiceGraph.on(store, clock, KEY_CACHE);
+        tenancy = services.tenancy();
+        var mailboxes = services.mailboxes();
+        var warmup = services.warmup();
+        var suppressions = services.suppressions();
+        useCases = new RestApi.UseCases(services.authenticator(), tenancy, tenancy, tenancy, tenancy,
+                mailboxes, mailboxes, mailboxes, mailboxes, mailboxes, warmup, warmup, warmup, warmup,
+                services.signals(), services.signals(), suppressions, suppressions, suppressions, services.sending());
         var bootstrap = tenancy.bootstrapIfEmpty().orElseThrow();
         liveAdminKey = bootstrap.keys().get(0).secret();
         sandboxAdminKey = bootstrap.keys().get(1).secret();
@@ -73,6 +81,27 @@ final class ApiFixture implements AutoCloseable {
 
     String keyOfDefaultWorkspace(Mode mode, boolean admin) {
         return tenancy.issueKey(TenancyService.DEFAULT_WORKSPACE, "Test key", mode, admin).secret();
+    }
+
+    /** Another key of the workspace that {@code key} belongs to. */
+    String keyOfSameWorkspace(String key, Mode mode, boolean admin) {
+        return tenancy.issueKey(tenantOf(key).workspaceId(), "Test key", mode, admin).secret();
+    }
+
+    /** The workspace and mode a key acts in, for calling the use cases directly as the platform's services do. */
+    Tenant tenantOf(String key) {
+        return services.authenticator().authenticate(key).tenant();
+    }
+
+    /**
+     * Waits until the clock has left the current millisecond. Event ids order by millisecond only,
+     * so events made in one millisecond have no defined order; a test that asserts the order waits.
+     */
+    void nextMillisecond() {
+        long now = clock.now().toEpochMilli();
+        while (clock.now().toEpochMilli() == now) {
+            Thread.onSpinWait();
+        }
     }
 
     /** Connects a mailbox through the API and answers its id. */
@@ -147,6 +176,47 @@ final class ApiFixture implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends {@code GET <target>} as written, byte for byte: the JDK's client refuses to send a
+     * request target that is not a valid URI, and what the server does with one is what is tested.
+     */
+    Response rawGet(String target, String key) {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + key
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return readResponse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Response readResponse(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("Connection closed inside the response head: " + head);
+            }
+            head.write(b);
+        }
+        List<String> lines = head.toString(StandardCharsets.ISO_8859_1).lines().toList();
+        int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (String line : lines.subList(1, lines.size())) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.computeIfAbsent(line.substring(0, colon).strip(), k -> new ArrayList<>())
+                        .add(line.substring(colon + 1).strip());
+            }
+        }
+        int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
+        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return new Response(status, HttpHeaders.of(headers, (name, value) -> true), body);
     }
 
     @Override

@@ -71,6 +71,35 @@ class HttpHandlingTest {
     }
 
     @Test
+    void queryMayCarryColonsAndAtSignsAsRfc3986AllowsThem() {
+        String key = api.keyOfNewWorkspace(Mode.LIVE, false);
+
+        Response r = api.rawGet("/api/v1/events?since=2026-03-16T09:00:00Z&until=2026-03-16T23:59:59.999Z", key);
+        Response at = api.rawGet("/api/v1/suppressions?cursor=@", key);
+
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertProblem(at, 400, "malformed_cursor", "cursor");
+    }
+
+    @Test
+    void queryThatIsNotValidUriSyntaxIsABadRequestNamingTheProblem() {
+        String key = api.keyOfNewWorkspace(Mode.LIVE, false);
+
+        JsonNode stray = assertProblem(api.rawGet("/api/v1/events?since=%", key), 400, "malformed_query", null);
+        JsonNode notHex = assertProblem(api.rawGet("/api/v1/mailboxes?status=%zz", key), 400, "malformed_query", null);
+        JsonNode bracket = assertProblem(api.rawGet("/api/v1/events?type=<x>", key), 400, "malformed_query", null);
+        JsonNode accented = assertProblem(api.rawGet("/api/v1/events?type=\u00e9", key), 400, "malformed_query", null);
+        JsonNode tab = assertProblem(api.rawGet("/api/v1/events?type=a\tb", key), 400, "malformed_query", null);
+        assertProblem(api.rawGet("/elsewhere?x=%4", key), 400, "malformed_query", null);
+
+        assertThat(stray.get("detail").asText()).contains("'%'", "position 7", "%25");
+        assertThat(notHex.get("detail").asText()).contains("position 8");
+        assertThat(bracket.get("detail").asText()).contains("'<'", "position 6");
+        assertThat(accented.get("detail").asText()).contains("outside ASCII", "position 6");
+        assertThat(tab.get("detail").asText()).contains("U+0009", "position 7");
+    }
+
+    @Test
     void unknownRouteIsANotFoundProblem() {
         assertProblem(api.get("/api/v1/mailbox", api.liveAdminKey), 404, "route_not_found", null);
         assertProblem(api.get("/api/v2/mailboxes", api.liveAdminKey), 404, "route_not_found", null);
@@ -238,6 +267,8 @@ class HttpHandlingTest {
     private static RestApi.UseCases withWorkspace(RestApi.UseCases u, GetWorkspace getWorkspace) {
         return new RestApi.UseCases(u.authenticateApiKey(), getWorkspace, u.createApiKey(), u.listApiKeys(),
                 u.revokeApiKey(), u.connectMailbox(), u.getMailbox(), u.listMailboxes(), u.updateMailbox(),
-                u.disconnectMailbox(), u.getWarmupStatus(), u.pauseWarmup(), u.resumeWarmup(), u.updateWarmupSettings());
+                u.disconnectMailbox(), u.getWarmupStatus(), u.pauseWarmup(), u.resumeWarmup(), u.updateWarmupSettings(),
+                u.listEvents(), u.getEvent(), u.suppressAddress(), u.listSuppressions(), u.removeSuppression(),
+                u.manageSendingLimits());
     }
 }

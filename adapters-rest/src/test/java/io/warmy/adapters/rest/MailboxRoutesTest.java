@@ -293,12 +293,15 @@ class MailboxRoutesTest {
     }
 
     @Test
-    void disconnectingTwiceIsAConflict() {
+    void disconnectingTwiceAnswersTheSameDisconnectedMailbox() {
         String key = api.keyOfNewWorkspace(Mode.LIVE, false);
         String id = api.connectMailbox(key, "twice@example.com", "google");
-        api.delete("/api/v1/mailboxes/" + id, key);
+        Response first = api.delete("/api/v1/mailboxes/" + id, key);
+        Response again = api.delete("/api/v1/mailboxes/" + id, key);
 
-        assertProblem(api.delete("/api/v1/mailboxes/" + id, key), 409, "mailbox_disconnected", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("status").asText()).isEqualTo("disconnected");
+        assertThat(again.json().get("updatedAt")).isEqualTo(first.json().get("updatedAt"));
     }
 
     private List<String> ids(String path, String key) {
