@@ -2,6 +2,7 @@ package io.warmy.app;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.warmy.adapters.grpc.GrpcApi;
 import io.warmy.adapters.grpc.GrpcServer;
 import io.warmy.adapters.persistence.DatabaseSettings;
 import io.warmy.adapters.persistence.PersistenceAdapter;
@@ -9,14 +10,17 @@ import io.warmy.adapters.rest.RestApi;
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Ids;
+import io.warmy.application.event.service.EventRecorder;
+import io.warmy.application.event.service.SignalService;
 import io.warmy.application.mailbox.service.MailboxService;
 import io.warmy.application.mailbox.service.MailboxUpdates;
+import io.warmy.application.sending.service.SendingService;
+import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
 import io.warmy.application.warmup.service.WarmupService;
 
-import java.util.List;
 
 /**
  * The composition root: builds every adapter and use case from the configuration, by hand and
@@ -32,16 +36,23 @@ public final class Warmy implements AutoCloseable {
 
     /** The use cases, wired on one database; the command line uses them without starting servers. */
     record Services(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
-                    WarmupService warmup) {
+                    WarmupService warmup, SuppressionService suppressions, SignalService signals,
+                    SendingService sending) {
 
         static Services on(PersistenceAdapter db, Clock clock) {
             Ids ids = new UlidIds(clock);
             MailboxUpdates updates = new MailboxUpdates(db.mailboxes(), db.transactions());
+            EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock);
+            SuppressionService suppressions = new SuppressionService(db.suppressions(), events, db.transactions(), clock);
             return new Services(
                     new TenancyService(db.workspaces(), db.apiKeys(), db.transactions(), ids, clock),
                     new ApiKeyAuthenticator(db.apiKeys(), clock),
-                    new MailboxService(db.mailboxes(), db.transactions(), ids, clock),
-                    new WarmupService(updates, clock));
+                    new MailboxService(db.mailboxes(), events, db.transactions(), ids, clock),
+                    new WarmupService(updates, clock),
+                    suppressions,
+                    new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.transactions(), clock),
+                    new SendingService(updates, db.suppressions(), db.sendCounters(), db.sendingSettings(), events,
+                            db.transactions(), clock));
         }
     }
 
@@ -54,12 +65,14 @@ public final class Warmy implements AutoCloseable {
 
     /** Opens (and migrates) the database, then starts both servers. */
     public static Warmy start(WarmyConfig config, Clock clock) {
+        requireTokenOffLoopback(config);
         PersistenceAdapter db = PersistenceAdapter.open(databaseSettings(config));
         try {
             Services s = Services.on(db, clock);
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
-                    s.warmup(), s.warmup(), s.warmup(), s.warmup()), clock);
+                    s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
+                    s.suppressions(), s.suppressions(), s.sending()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -72,8 +85,10 @@ public final class Warmy implements AutoCloseable {
             WebServer http = server.build().start();
             GrpcServer grpc;
             try {
-                grpc = GrpcServer.start(new GrpcServer.Settings(config.grpcHost(), config.grpcPort(), config.grpcToken()),
-                        List.of());
+                GrpcApi grpcApi = new GrpcApi(new GrpcApi.UseCases(s.mailboxes(), s.mailboxes(), s.mailboxes(),
+                        s.mailboxes(), s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.sending(), s.signals(),
+                        s.suppressions(), s.suppressions(), s.tenancy()), clock);
+                grpc = grpcApi.serve(new GrpcServer.Settings(config.grpcHost(), config.grpcPort(), config.grpcToken()));
             } catch (RuntimeException e) {
                 http.stop();
                 throw e;
@@ -82,6 +97,24 @@ public final class Warmy implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * The internal API trusts its callers (AdminService mints keys), so it is reachable without a
+     * token only from this machine.
+     */
+    static void requireTokenOffLoopback(WarmyConfig config) {
+        boolean loopback;
+        try {
+            loopback = java.net.InetAddress.getByName(config.grpcHost()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("warmy.grpc.host (WARMY_GRPC_HOST) '" + config.grpcHost()
+                    + "' cannot be resolved.", e);
+        }
+        if (!loopback && config.grpcToken().isEmpty()) {
+            throw new IllegalArgumentException("The gRPC API listens on " + config.grpcHost()
+                    + ", beyond this machine: set WARMY_GRPC_TOKEN so that callers must present it.");
         }
     }
 
