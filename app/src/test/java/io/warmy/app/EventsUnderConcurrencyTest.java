@@ -18,7 +18,8 @@ import io.warmy.domain.mailbox.Provider;
 import io.warmy.domain.sending.SendingLimits;
 import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two "nodes" (two adapters with their own connection pools and services) on one MariaDB
- * database, many threads each, racing on the same signals and the same send counters.
+ * Two "nodes" (two adapters with their own connection pools and services) on one database,
+ * MariaDB or H2, many threads each, racing on the same signals and the same send counters.
  */
 class EventsUnderConcurrencyTest {
 
@@ -55,9 +56,18 @@ class EventsUnderConcurrencyTest {
         return s; // 20 distinct dedup keys
     }
 
-    @Test
-    void racingNodesMakeExactlyOneEventPerDedupKeyAndNeverPassASendLimit() throws Exception {
-        DatabaseSettings db = TestDatabases.newMariaDb();
+    enum Database {
+        MARIADB, H2;
+
+        DatabaseSettings fresh() {
+            return this == MARIADB ? TestDatabases.newMariaDb() : TestDatabases.newH2();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void racingNodesMakeExactlyOneEventPerDedupKeyAndNeverPassASendLimit(Database database) throws Exception {
+        DatabaseSettings db = database.fresh();
         try (PersistenceAdapter nodeA = PersistenceAdapter.open(db.withMaxPoolSize(8));
              PersistenceAdapter nodeB = PersistenceAdapter.open(db.withMaxPoolSize(8))) {
             Warmy.Services a = Warmy.Services.on(nodeA, Clock.system());
@@ -110,9 +120,10 @@ class EventsUnderConcurrencyTest {
         }
     }
 
-    @Test
-    void aSignalRepeatedAfterARestartIsStillADuplicate() {
-        DatabaseSettings db = TestDatabases.newMariaDb();
+    @ParameterizedTest
+    @EnumSource(Database.class)
+    void aSignalRepeatedAfterARestartIsStillADuplicate(Database database) {
+        DatabaseSettings db = database.fresh();
         Tenant tenant;
         Signal click;
         Recorded first;
