@@ -18,6 +18,7 @@ import io.warmy.domain.tenancy.WorkspaceId;
 import io.warmy.domain.webhook.Subscription;
 import io.warmy.domain.webhook.WebhookEndpoint;
 import io.warmy.domain.webhook.WebhookEndpointId;
+import io.warmy.domain.webhook.WebhookSecret;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -65,9 +66,13 @@ final class Fixtures {
     }
 
     WebhookEndpoint endpoint(Tenant tenant, Subscription subscription, boolean enabled) {
-        WebhookEndpoint e = new WebhookEndpoint(WebhookEndpointId.fromUlid(ids.next()), tenant,
-                "https://hooks.example/" + ids.next(), subscription, "test endpoint", enabled,
-                enabled ? null : "disabled by test", now());
+        byte[] key = new byte[WebhookSecret.RANDOM_BYTES];
+        random.nextBytes(key);
+        WebhookEndpoint e = WebhookEndpoint.create(WebhookEndpointId.fromUlid(ids.next()), tenant,
+                "https://hooks.example/" + ids.next(), subscription, "test endpoint", WebhookSecret.fromRandom(key), now());
+        if (!enabled) {
+            e = e.update(null, null, null, false, now());
+        }
         store.webhookEndpoints().insert(e);
         return e;
     }

@@ -21,6 +21,7 @@ import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.webhook.Subscription;
 import io.warmy.domain.webhook.WebhookEndpoint;
 import io.warmy.domain.webhook.WebhookEndpointId;
+import io.warmy.domain.webhook.WebhookSecret;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +46,9 @@ class SignalServiceTest {
         tenant = new Tenant(services.tenancy().createWorkspace("acme").id(), Mode.LIVE);
         mailbox = services.mailboxes().connect(new ConnectMailbox.Command(tenant, new EmailAddress("sales@acme.example"),
                 Provider.GOOGLE, null, null)).id();
-        store.webhookEndpoints().insert(new WebhookEndpoint(WebhookEndpointId.fromUlid("01JD4S3K2M9V6QW8XR5T7YB0CE"),
-                tenant, "https://hooks.example/in", Subscription.ALL, "", true, null, clock.now()));
+        store.webhookEndpoints().insert(WebhookEndpoint.create(WebhookEndpointId.fromUlid("01JD4S3K2M9V6QW8XR5T7YB0CE"),
+                tenant, "https://hooks.example/in", Subscription.ALL, "", WebhookSecret.fromRandom(new byte[32]),
+                clock.now()));
     }
 
     private List<EventType> eventTypes() {

@@ -7,6 +7,7 @@ import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
 import io.warmy.application.mailbox.port.out.Mailboxes;
@@ -30,6 +31,8 @@ import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
 import io.warmy.domain.webhook.Delivery;
+import io.warmy.domain.webhook.DeliveryAttempt;
+import io.warmy.domain.webhook.DeliveryFilter;
 import io.warmy.domain.webhook.DeliveryId;
 import io.warmy.domain.webhook.DeliveryStatus;
 import io.warmy.domain.webhook.WebhookEndpoint;
@@ -37,6 +40,7 @@ import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -56,19 +60,31 @@ public final class InMemoryStore implements Store {
     private record Data(TreeMap<String, Workspace> workspaces, TreeMap<String, ApiKey> apiKeys,
                         TreeMap<String, Mailbox> mailboxes, TreeMap<String, Event> events,
                         HashMap<String, String> dedupHashes, TreeMap<String, WebhookEndpoint> endpoints,
-                        TreeMap<String, Delivery> deliveries, TreeMap<String, Suppression> suppressions,
+                        TreeMap<String, Delivery> deliveries, HashMap<String, Lease> leases,
+                        HashMap<String, List<DeliveryAttempt>> attempts, TreeMap<String, Suppression> suppressions,
                         HashMap<String, Long> counters, HashMap<Tenant, SendingLimits> sendingLimits) {
         static Data empty() {
             return new Data(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(),
-                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>());
+                    new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
+                    new HashMap<>());
+        }
+
+        HashMap<String, List<DeliveryAttempt>> copyAttempts() {
+            HashMap<String, List<DeliveryAttempt>> copy = new HashMap<>();
+            attempts.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+            return copy;
         }
 
         Data copy() {
             return new Data(new TreeMap<>(workspaces), new TreeMap<>(apiKeys), new TreeMap<>(mailboxes),
                     new TreeMap<>(events), new HashMap<>(dedupHashes), new TreeMap<>(endpoints),
-                    new TreeMap<>(deliveries), new TreeMap<>(suppressions), new HashMap<>(counters),
+                    new TreeMap<>(deliveries), new HashMap<>(leases), copyAttempts(), new TreeMap<>(suppressions),
+                    new HashMap<>(counters),
                     new HashMap<>(sendingLimits));
         }
+    }
+
+    private record Lease(String owner, Instant until) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -302,6 +318,39 @@ public final class InMemoryStore implements Store {
                 return locked(() -> Optional.ofNullable(data.endpoints().get(id.value()))
                         .filter(e -> e.tenant().equals(tenant)));
             }
+
+            @Override
+            public List<WebhookEndpoint> list(Tenant tenant, Optional<WebhookEndpointId> afterId, int limit) {
+                return locked(() -> data.endpoints().descendingMap().values().stream()
+                        .filter(e -> e.tenant().equals(tenant))
+                        .filter(e -> afterId.isEmpty() || e.id().value().compareTo(afterId.get().value()) < 0)
+                        .limit(limit)
+                        .toList());
+            }
+
+            @Override
+            public boolean update(WebhookEndpoint endpoint) {
+                return locked(() -> find(endpoint.tenant(), endpoint.id()).isPresent()
+                        && data.endpoints().put(endpoint.id().value(), endpoint) != null);
+            }
+
+            @Override
+            public boolean delete(Tenant tenant, WebhookEndpointId id) {
+                return locked(() -> {
+                    if (find(tenant, id).isEmpty()) {
+                        return false;
+                    }
+                    data.endpoints().remove(id.value());
+                    List<String> gone = data.deliveries().values().stream()
+                            .filter(d -> d.endpointId().equals(id)).map(d -> d.id().value()).toList();
+                    gone.forEach(d -> {
+                        data.deliveries().remove(d);
+                        data.leases().remove(d);
+                        data.attempts().remove(d);
+                    });
+                    return true;
+                });
+            }
         };
     }
 
@@ -315,8 +364,8 @@ public final class InMemoryStore implements Store {
                     for (WebhookEndpoint e : data.endpoints().values()) {
                         if (e.enabled() && e.tenant().equals(event.tenant()) && e.subscription().includes(event.type())) {
                             DeliveryId id = DeliveryId.fromUlid(ids.next());
-                            data.deliveries().put(id.value(), new Delivery(id, event.tenant(), e.id(), event.id(),
-                                    event.type(), DeliveryStatus.PENDING, 0, dueAt, dueAt));
+                            data.deliveries().put(id.value(), Delivery.pending(id, event.tenant(), e.id(), event.id(),
+                                    event.type(), dueAt));
                             n++;
                         }
                     }
@@ -325,10 +374,108 @@ public final class InMemoryStore implements Store {
             }
 
             @Override
+            public Delivery enqueueTo(Event event, WebhookEndpointId endpointId, Instant dueAt) {
+                return locked(() -> {
+                    DeliveryId id = DeliveryId.fromUlid(ids.next());
+                    Delivery d = Delivery.pending(id, event.tenant(), endpointId, event.id(), event.type(), dueAt);
+                    data.deliveries().put(id.value(), d);
+                    return d;
+                });
+            }
+
+            @Override
             public List<Delivery> deliveriesOf(Tenant tenant, EventId eventId) {
                 return locked(() -> data.deliveries().values().stream()
                         .filter(d -> d.tenant().equals(tenant) && d.eventId().equals(eventId))
                         .toList());
+            }
+        };
+    }
+
+    @Override
+    public DeliveryQueue deliveryQueue() {
+        return new DeliveryQueue() {
+            @Override
+            public List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+                return locked(() -> {
+                    List<Delivery> due = data.deliveries().values().stream()
+                            .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now))
+                            .filter(d -> {
+                                Lease l = data.leases().get(d.id().value());
+                                return l == null || !l.until().isAfter(now);
+                            })
+                            .sorted(Comparator.comparing(Delivery::nextAttemptAt).thenComparing(d -> d.id().value()))
+                            .limit(limit)
+                            .toList();
+                    due.forEach(d -> data.leases().put(d.id().value(), new Lease(owner, leaseUntil)));
+                    return due;
+                });
+            }
+
+            @Override
+            public void release(DeliveryId id, String owner) {
+                lockedRun(() -> {
+                    Lease l = data.leases().get(id.value());
+                    if (l != null && l.owner().equals(owner)) {
+                        data.leases().remove(id.value());
+                    }
+                });
+            }
+
+            @Override
+            public boolean complete(Delivery settled, Optional<DeliveryAttempt> attempt, String owner) {
+                return locked(() -> {
+                    Lease l = data.leases().get(settled.id().value());
+                    if (l == null || !l.owner().equals(owner) || !data.deliveries().containsKey(settled.id().value())) {
+                        return false;
+                    }
+                    data.leases().remove(settled.id().value());
+                    data.deliveries().put(settled.id().value(), settled);
+                    attempt.ifPresent(a -> data.attempts().computeIfAbsent(settled.id().value(), k -> new ArrayList<>()).add(a));
+                    return true;
+                });
+            }
+
+            @Override
+            public Optional<Delivery> find(Tenant tenant, DeliveryId id) {
+                return locked(() -> Optional.ofNullable(data.deliveries().get(id.value())).filter(d -> d.tenant().equals(tenant)));
+            }
+
+            @Override
+            public List<Delivery> list(Tenant tenant, WebhookEndpointId endpointId, DeliveryFilter filter,
+                                       Optional<DeliveryId> afterId, int limit) {
+                return locked(() -> data.deliveries().descendingMap().values().stream()
+                        .filter(d -> d.tenant().equals(tenant) && d.endpointId().equals(endpointId) && filter.matches(d))
+                        .filter(d -> afterId.isEmpty() || d.id().value().compareTo(afterId.get().value()) < 0)
+                        .limit(limit)
+                        .toList());
+            }
+
+            @Override
+            public List<DeliveryAttempt> attempts(Tenant tenant, DeliveryId id) {
+                return locked(() -> find(tenant, id).map(d -> List.copyOf(data.attempts().getOrDefault(id.value(), List.of())))
+                        .orElse(List.of()));
+            }
+
+            @Override
+            public boolean requeue(Tenant tenant, DeliveryId id, Instant now) {
+                return locked(() -> find(tenant, id).map(d -> {
+                    data.deliveries().put(id.value(), d.requeued(now));
+                    data.leases().remove(id.value());
+                    return true;
+                }).orElse(false));
+            }
+
+            @Override
+            public int requeueFailed(Tenant tenant, WebhookEndpointId endpointId, Instant since, Instant now) {
+                return locked(() -> {
+                    List<Delivery> failed = data.deliveries().values().stream()
+                            .filter(d -> d.tenant().equals(tenant) && d.endpointId().equals(endpointId)
+                                    && d.status() == DeliveryStatus.FAILED && !d.createdAt().isBefore(since))
+                            .toList();
+                    failed.forEach(d -> data.deliveries().put(d.id().value(), d.requeued(now)));
+                    return failed.size();
+                });
             }
         };
     }

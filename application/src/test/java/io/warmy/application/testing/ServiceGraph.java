@@ -11,6 +11,8 @@ import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
 import io.warmy.application.warmup.service.WarmupService;
+import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
+import io.warmy.application.webhook.service.WebhookService;
 
 import java.time.Duration;
 
@@ -20,7 +22,10 @@ import java.time.Duration;
  */
 public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                            WarmupService warmup, SuppressionService suppressions, SignalService signals,
-                           SendingService sending) {
+                           SendingService sending, WebhookService webhooks) {
+
+    /** Lets every URL through: these graphs never send, and tests use addresses like hooks.example. */
+    public static final EndpointUrlPolicy ANY_URL = url -> { };
 
     public static ServiceGraph on(Store store, Clock clock, Duration keyCache) {
         UlidIds ids = new UlidIds(clock);
@@ -35,7 +40,9 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
                 suppressions,
                 new SignalService(recorder, store.eventLog(), store.mailboxes(), suppressions, store.transactions(), clock),
                 new SendingService(updates, store.suppressions(), store.sendCounters(), store.sendingSettings(), recorder,
-                        store.transactions(), clock));
+                        store.transactions(), clock),
+                new WebhookService(store.webhookEndpoints(), store.outbox(), store.deliveryQueue(), store.eventLog(),
+                        ANY_URL, store.transactions(), ids, clock));
     }
 
     public static ServiceGraph on(Store store, Clock clock) {

@@ -5,6 +5,7 @@ import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
 import io.warmy.application.mailbox.port.out.Mailboxes;
@@ -31,6 +32,8 @@ public interface Store {
     WebhookEndpoints webhookEndpoints();
 
     Outbox outbox();
+
+    DeliveryQueue deliveryQueue();
 
     Suppressions suppressions();
 

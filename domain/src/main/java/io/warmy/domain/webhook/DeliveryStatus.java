@@ -15,4 +15,13 @@ public enum DeliveryStatus {
     public String wireName() {
         return wireName;
     }
+
+    public static DeliveryStatus parse(String raw, String field) {
+        for (DeliveryStatus s : values()) {
+            if (s.wireName.equals(raw)) {
+                return s;
+            }
+        }
+        throw new io.warmy.domain.common.InvalidValueException(field, field + " must be one of pending, succeeded, failed.");
+    }
 }

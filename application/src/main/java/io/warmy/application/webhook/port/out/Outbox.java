@@ -4,6 +4,7 @@ import io.warmy.domain.event.Event;
 import io.warmy.domain.event.EventId;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.webhook.Delivery;
+import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,9 @@ public interface Outbox {
      * endpoints, live events only live ones.
      */
     int enqueue(Event event, Instant dueAt);
+
+    /** Writes one pending delivery of the event to that endpoint alone (the endpoint's "Test" button). */
+    Delivery enqueueTo(Event event, WebhookEndpointId endpointId, Instant dueAt);
 
     /** The deliveries of one event, oldest first. */
     List<Delivery> deliveriesOf(Tenant tenant, EventId eventId);
