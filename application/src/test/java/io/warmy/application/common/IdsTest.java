@@ -31,6 +31,16 @@ class IdsTest {
     }
 
     @Test
+    void ulidsMadeInOneMillisecondStillSortInTheOrderTheyWereMade() {
+        UlidIds ids = new UlidIds(() -> FROZEN);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            made.add(ids.next());
+        }
+        assertThat(made).isSorted().doesNotHaveDuplicates().allMatch(Identifiers::isBody);
+    }
+
+    @Test
     void ulidsAreTwentySixCrockfordCharactersLedByTheTime() {
         UlidIds ids = new UlidIds(() -> FROZEN);
         String a = ids.next();
