@@ -13,6 +13,7 @@ import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
+import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.MalformedException;
 import io.warmy.domain.common.NotFoundException;
 import io.warmy.domain.event.Event;
@@ -22,6 +23,7 @@ import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.webhook.Delivery;
 import io.warmy.domain.webhook.DeliveryFilter;
 import io.warmy.domain.webhook.DeliveryId;
+import io.warmy.domain.webhook.DeliveryStatus;
 import io.warmy.domain.webhook.Subscription;
 import io.warmy.domain.webhook.WebhookEndpoint;
 import io.warmy.domain.webhook.WebhookEndpointId;
@@ -143,8 +145,14 @@ public final class WebhookService implements ManageWebhooks, ManageDeliveries {
     public Logged retry(Tenant tenant, String webhookId, String deliveryId) {
         WebhookEndpoint endpoint = get(tenant, webhookId);
         DeliveryId id = new DeliveryId(deliveryId);
+        requireEnabled(endpoint);
         Delivery delivery = deliveries.find(tenant, id).filter(d -> d.endpointId().equals(endpoint.id()))
                 .orElseThrow(() -> new NotFoundException("delivery", deliveryId));
+        // A pending delivery is already on its way (perhaps in flight right now); only a failed one comes back.
+        if (delivery.status() != DeliveryStatus.FAILED) {
+            throw new ConflictException("delivery_not_failed", "Delivery " + deliveryId + " is "
+                    + delivery.status().wireName() + "; only failed deliveries can be retried.");
+        }
         deliveries.requeue(tenant, delivery.id(), clock.now());
         Delivery due = deliveries.find(tenant, id).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
         return new Logged(due, deliveries.attempts(tenant, id));
@@ -153,7 +161,16 @@ public final class WebhookService implements ManageWebhooks, ManageDeliveries {
     @Override
     public int recover(Tenant tenant, String webhookId, Instant since) {
         WebhookEndpoint endpoint = get(tenant, webhookId);
+        requireEnabled(endpoint);
         return deliveries.requeueFailed(tenant, endpoint.id(), since, clock.now());
+    }
+
+    /** Retrying into a disabled endpoint would only fail again at once: enable it first. */
+    private static void requireEnabled(WebhookEndpoint endpoint) {
+        if (!endpoint.enabled()) {
+            throw new ConflictException("webhook_disabled", "Webhook " + endpoint.id() + " is disabled ("
+                    + endpoint.disabledReason() + "); enable it with PATCH {\"enabled\": true} first.");
+        }
     }
 
     private WebhookSecret newSecret() {
