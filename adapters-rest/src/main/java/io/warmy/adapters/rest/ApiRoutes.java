@@ -23,9 +23,12 @@ final class ApiRoutes implements HttpService {
     private final EventRoutes events;
     private final SuppressionRoutes suppressions;
     private final SendingLimitRoutes sendingLimits;
+    private final WebhookRoutes webhooks;
+    private final DeliveryRoutes deliveries;
 
     ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
-              WarmupRoutes warmup, EventRoutes events, SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits) {
+              WarmupRoutes warmup, EventRoutes events, SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits,
+              WebhookRoutes webhooks, DeliveryRoutes deliveries) {
         this.authentication = authentication;
         this.workspace = workspace;
         this.apiKeys = apiKeys;
@@ -34,6 +37,8 @@ final class ApiRoutes implements HttpService {
         this.events = events;
         this.suppressions = suppressions;
         this.sendingLimits = sendingLimits;
+        this.webhooks = webhooks;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -44,7 +49,8 @@ final class ApiRoutes implements HttpService {
                 .register("/mailboxes", mailboxes, warmup)
                 .register("/events", events)
                 .register("/suppressions", suppressions)
-                .register("/sending-limits", sendingLimits);
+                .register("/sending-limits", sendingLimits)
+                .register("/webhooks", webhooks, deliveries);
     }
 
     /** A handler for the methods a path does not take; register it after the path's own handlers. */

@@ -209,6 +209,9 @@ final class Json {
         if (component == String.class) {
             return "a string";
         }
+        if (component == List.class) {
+            return "an array of strings";
+        }
         return "a value of the documented type";
     }
 }

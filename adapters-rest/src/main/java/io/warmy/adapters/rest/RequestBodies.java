@@ -5,13 +5,18 @@ import io.warmy.application.mailbox.port.in.UpdateMailbox;
 import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
+import io.warmy.application.webhook.port.in.ManageWebhooks;
 import io.warmy.domain.common.EmailAddress;
+import io.warmy.domain.common.InvalidValueException;
 import io.warmy.domain.mailbox.Provider;
 import io.warmy.domain.sending.SendingLimits;
 import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -73,6 +78,51 @@ final class RequestBodies {
         Optional<SendingLimits> toLimits() {
             return Optional.ofNullable(domainDailyLimit).map(SendingLimits::new);
         }
+    }
+
+    /** {@code POST /webhooks}: url and events are required; the event names are checked by the domain. */
+    record CreateWebhookBody(String url, List<String> events, String description) {
+
+        ManageWebhooks.CreateCommand toCommand(Tenant tenant) {
+            return new ManageWebhooks.CreateCommand(tenant, url, eventNames(events), description);
+        }
+    }
+
+    /** {@code PATCH /webhooks/:id}: a field left out keeps its value. */
+    record UpdateWebhookBody(String url, List<String> events, String description, Boolean enabled) {
+
+        ManageWebhooks.UpdateCommand toCommand() {
+            return new ManageWebhooks.UpdateCommand(url, eventNames(events), description, enabled);
+        }
+    }
+
+    /** {@code POST /webhooks/:id/recover}: since, an ISO-8601 instant, is required. */
+    record RecoverDeliveriesBody(String since) {
+
+        Instant toSince() {
+            if (since == null) {
+                throw new InvalidValueException("since",
+                        "since is required: the time from which failed deliveries are tried again.");
+            }
+            try {
+                return Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                throw new InvalidValueException("since",
+                        "since must be an ISO-8601 instant such as 2026-03-20T14:30:00Z.");
+            }
+        }
+    }
+
+    /**
+     * A JSON null inside {@code events} is refused here, by the field's name: the domain would
+     * otherwise report it as an event type called "null".
+     */
+    private static List<String> eventNames(List<String> events) {
+        if (events != null && events.contains(null)) {
+            throw new InvalidValueException("events",
+                    "events must list event type names as strings, or [\"*\"] for all.");
+        }
+        return events;
     }
 
     /** Actions such as pause take no fields; a body, when sent, must be {@code {}}. */

@@ -27,6 +27,8 @@ import io.warmy.application.warmup.port.in.GetWarmupStatus;
 import io.warmy.application.warmup.port.in.PauseWarmup;
 import io.warmy.application.warmup.port.in.ResumeWarmup;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
+import io.warmy.application.webhook.port.in.ManageDeliveries;
+import io.warmy.application.webhook.port.in.ManageWebhooks;
 
 import java.util.Objects;
 
@@ -53,7 +55,8 @@ public final class RestApi {
                            PauseWarmup pauseWarmup, ResumeWarmup resumeWarmup,
                            UpdateWarmupSettings updateWarmupSettings, ListEvents listEvents, GetEvent getEvent,
                            SuppressAddress suppressAddress, ListSuppressions listSuppressions,
-                           RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits) {
+                           RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits,
+                           ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -76,6 +79,8 @@ public final class RestApi {
             Objects.requireNonNull(listSuppressions, "listSuppressions");
             Objects.requireNonNull(removeSuppression, "removeSuppression");
             Objects.requireNonNull(manageSendingLimits, "manageSendingLimits");
+            Objects.requireNonNull(manageWebhooks, "manageWebhooks");
+            Objects.requireNonNull(manageDeliveries, "manageDeliveries");
         }
     }
 
@@ -114,11 +119,13 @@ public final class RestApi {
         SuppressionRoutes suppressions = new SuppressionRoutes(new SuppressionRoutes.UseCases(useCases.suppressAddress(),
                 useCases.listSuppressions(), useCases.removeSuppression()), json);
         SendingLimitRoutes sendingLimits = new SendingLimitRoutes(useCases.manageSendingLimits(), json);
+        WebhookRoutes webhooks = new WebhookRoutes(useCases.manageWebhooks(), json);
+        DeliveryRoutes deliveries = new DeliveryRoutes(useCases.manageDeliveries(), json);
         routing.addFilter(new RequestIds())
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
                 .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, events,
-                        suppressions, sendingLimits));
+                        suppressions, sendingLimits, webhooks, deliveries));
     }
 
     /**

@@ -65,9 +65,11 @@ final class ApiFixture implements AutoCloseable {
         var mailboxes = services.mailboxes();
         var warmup = services.warmup();
         var suppressions = services.suppressions();
+        var webhooks = services.webhooks();
         useCases = new RestApi.UseCases(services.authenticator(), tenancy, tenancy, tenancy, tenancy,
                 mailboxes, mailboxes, mailboxes, mailboxes, mailboxes, warmup, warmup, warmup, warmup,
-                services.signals(), services.signals(), suppressions, suppressions, suppressions, services.sending());
+                services.signals(), services.signals(), suppressions, suppressions, suppressions, services.sending(),
+                webhooks, webhooks);
         var bootstrap = tenancy.bootstrapIfEmpty().orElseThrow();
         liveAdminKey = bootstrap.keys().get(0).secret();
         sandboxAdminKey = bootstrap.keys().get(1).secret();
