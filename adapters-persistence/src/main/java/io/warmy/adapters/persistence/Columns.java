@@ -29,6 +29,11 @@ final class Columns {
         return Math.toIntExact(number().longValue());
     }
 
+    Integer nullableInteger() {
+        Object value = nextValue();
+        return value == null ? null : Math.toIntExact(((Number) value).longValue());
+    }
+
     long longValue() {
         return number().longValue();
     }

@@ -5,18 +5,13 @@ import io.warmy.application.common.port.out.Ids;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.domain.event.Event;
 import io.warmy.domain.event.EventId;
-import io.warmy.domain.event.EventType;
-import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
-import io.warmy.domain.tenancy.WorkspaceId;
 import io.warmy.domain.webhook.Delivery;
 import io.warmy.domain.webhook.DeliveryId;
-import io.warmy.domain.webhook.DeliveryStatus;
 import io.warmy.domain.webhook.Subscription;
 import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,8 +21,8 @@ import java.util.stream.Stream;
  */
 final class DbOutbox implements Outbox {
 
-    private static final String COLUMNS = "workspace_id, mode, id, endpoint_id, event_id, event_type, status,"
-            + " attempts, next_attempt_at_ms, created_at_ms";
+    private static final String INSERT = "INSERT INTO deliveries (workspace_id, mode, id, endpoint_id, event_id,"
+            + " event_type, status, attempts, next_attempt_at_ms, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private record Subscriber(WebhookEndpointId endpointId, Subscription subscription) {
     }
@@ -59,44 +54,39 @@ final class DbOutbox implements Outbox {
                     .map(Subscriber::endpointId)
                     .toList();
         }
-        // Ids made within one millisecond are not ordered; sorted, they follow the endpoints' order.
+        // Ids need only be unique; sorted, they follow the endpoints' order, as lists show them.
         List<String> deliveryIds = Stream.generate(ids::next).limit(endpoints.size()).sorted().toList();
         for (int i = 0; i < endpoints.size(); i++) {
-            db.execute().insert("INSERT INTO deliveries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    tenant.workspaceId().value(), tenant.mode().wireName(),
-                    DeliveryId.fromUlid(deliveryIds.get(i)).value(), endpoints.get(i).value(), event.id().value(),
-                    event.type().wireName(), DeliveryStatus.PENDING.wireName(), 0, dueAt.toEpochMilli(),
-                    dueAt.toEpochMilli());
+            insert(pending(DeliveryId.fromUlid(deliveryIds.get(i)), event, endpoints.get(i), dueAt));
         }
         return endpoints.size();
     }
 
     @Override
+    public Delivery enqueueTo(Event event, WebhookEndpointId endpointId, Instant dueAt) {
+        Delivery delivery = pending(DeliveryId.fromUlid(ids.next()), event, endpointId, dueAt);
+        insert(delivery);
+        return delivery;
+    }
+
+    @Override
     public List<Delivery> deliveriesOf(Tenant tenant, EventId eventId) {
-        try (Stream<DbRow> rows = db.execute().query("SELECT " + COLUMNS + " FROM deliveries"
+        try (Stream<DbRow> rows = db.execute().query("SELECT " + DeliveryRows.COLUMNS + " FROM deliveries"
                         + " WHERE workspace_id = ? AND mode = ? AND event_id = ? ORDER BY created_at_ms, id",
                 tenant.workspaceId().value(), tenant.mode().wireName(), eventId.value())) {
-            return rows.map(DbOutbox::read).toList();
+            return rows.map(DeliveryRows::read).toList();
         }
     }
 
-    private static Delivery read(DbRow row) {
-        Columns c = new Columns(row);
-        Tenant tenant = new Tenant(new WorkspaceId(c.string()), Mode.parse(c.string(), "mode"));
-        DeliveryId id = new DeliveryId(c.string());
-        WebhookEndpointId endpointId = new WebhookEndpointId(c.string());
-        EventId eventId = new EventId(c.string());
-        EventType eventType = EventType.parse(c.string(), "eventType");
-        DeliveryStatus status = status(c.string());
-        int attempts = c.integer();
-        return new Delivery(id, tenant, endpointId, eventId, eventType, status, attempts, c.nullableInstant(),
-                c.instant());
+    /** A new delivery as it reads back: times in whole milliseconds, as stored. */
+    private static Delivery pending(DeliveryId id, Event event, WebhookEndpointId endpointId, Instant dueAt) {
+        return Delivery.pending(id, event.tenant(), endpointId, event.id(), event.type(),
+                Instant.ofEpochMilli(dueAt.toEpochMilli()));
     }
 
-    private static DeliveryStatus status(String wireName) {
-        return Arrays.stream(DeliveryStatus.values())
-                .filter(s -> s.wireName().equals(wireName))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Unknown delivery status '" + wireName + "'"));
+    private void insert(Delivery d) {
+        db.execute().insert(INSERT, d.tenant().workspaceId().value(), d.tenant().mode().wireName(), d.id().value(),
+                d.endpointId().value(), d.eventId().value(), d.eventType().wireName(), d.status().wireName(),
+                d.attempts(), d.nextAttemptAt().toEpochMilli(), d.createdAt().toEpochMilli());
     }
 }

@@ -4,8 +4,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The schema, owned by the versioned SQL files in {@code db/migration}: one text for MySQL,
- * MariaDB and H2 in MySQL mode. Flyway locks the schema while it migrates, so nodes starting
- * together apply each migration once.
+ * MariaDB and H2 in MySQL mode, and the few steps SQL cannot say alike on all three, in Java
+ * ({@link SecretsForEarlierEndpoints}). Flyway locks the schema while it migrates, so nodes
+ * starting together apply each migration once.
  */
 final class Migrations {
 
@@ -19,6 +20,8 @@ final class Migrations {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                 .locations(LOCATION)
+                // Handed over rather than found on the class path, so that they can live in this package.
+                .javaMigrations(new SecretsForEarlierEndpoints())
                 .failOnMissingLocations(true)
                 .load();
         return flyway.migrate().migrationsExecuted;

@@ -11,6 +11,7 @@ import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
+import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
 
@@ -31,6 +32,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final DbEventLog eventLog;
     private final DbWebhookEndpoints webhookEndpoints;
     private final DbOutbox outbox;
+    private final DbDeliveryQueue deliveryQueue;
     private final DbSuppressions suppressions;
     private final DbSendCounters sendCounters;
     private final DbSendingSettings sendingSettings;
@@ -46,6 +48,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.webhookEndpoints = new DbWebhookEndpoints(transactions);
         // Delivery ids only need to be unique and roughly time-ordered, so the wall clock serves.
         this.outbox = new DbOutbox(transactions, new UlidIds(Clock.system()));
+        this.deliveryQueue = new DbDeliveryQueue(transactions);
         this.suppressions = new DbSuppressions(transactions);
         this.sendCounters = new DbSendCounters(transactions);
         this.sendingSettings = new DbSendingSettings(transactions);
@@ -109,6 +112,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public DeliveryQueue deliveryQueue() {
+        return deliveryQueue;
     }
 
     public Suppressions suppressions() {

@@ -13,7 +13,6 @@ import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.webhook.Subscription;
 import io.warmy.domain.webhook.WebhookEndpoint;
-import io.warmy.domain.webhook.WebhookEndpointId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -79,8 +78,7 @@ class DbEventLogTest {
                 .toList();
 
         try (PersistenceAdapter adapter = PersistenceAdapter.open(engine.shared().withMaxPoolSize(THREADS))) {
-            WebhookEndpoint endpoint = new WebhookEndpoint(WebhookEndpointId.fromUlid(Fixture.ulid()), tenant,
-                    "https://hooks.example/a", Subscription.ALL, "", true, null, Fixture.NOW);
+            WebhookEndpoint endpoint = Fixture.endpoint(tenant, Subscription.ALL);
             adapter.webhookEndpoints().insert(endpoint);
             // As the signal service does it: the event, and its deliveries only when it is new.
             Concurrently.run(THREADS, 20, (thread, round) -> adapter.transactions().inTransaction(() -> {

@@ -63,9 +63,7 @@ class DbOutboxTest {
     }
 
     private static WebhookEndpoint endpoint(Store store, Tenant tenant, Subscription subscription) {
-        WebhookEndpoint e = new WebhookEndpoint(WebhookEndpointId.fromUlid(Fixture.ulid()), tenant,
-                "https://hooks.example/" + Fixture.ulid(), subscription, "Ünïcode 🚀 description", true, null,
-                Fixture.NOW);
+        WebhookEndpoint e = Fixture.endpoint(tenant, subscription);
         store.webhookEndpoints().insert(e);
         return e;
     }

@@ -15,7 +15,12 @@ import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
+import io.warmy.domain.webhook.Subscription;
+import io.warmy.domain.webhook.WebhookEndpoint;
+import io.warmy.domain.webhook.WebhookEndpointId;
+import io.warmy.domain.webhook.WebhookSecret;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,6 +32,7 @@ final class Fixture {
     static final Optional<MailboxId> NO_CURSOR = Optional.empty();
     private static final UlidIds IDS = new UlidIds(Instant::now);
     private static final UuidV7 EVENT_IDS = new UuidV7(Instant::now);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Fixture() {
     }
@@ -51,6 +57,19 @@ final class Fixture {
     static EventDraft click(String prospectId, String url) {
         return new Signal.Click(prospectId, new EmailAddress("anna@prospect.example"), "c1",
                 MailboxId.fromUlid("01JD4S3K2M9V6QW8XR5T7YB0CE"), 1, url, NOW).toEvent();
+    }
+
+    /** A new enabled endpoint of {@code tenant}, not stored yet. */
+    static WebhookEndpoint endpoint(Tenant tenant, Subscription subscription) {
+        return WebhookEndpoint.create(WebhookEndpointId.fromUlid(IDS.next()), tenant,
+                "https://hooks.example/" + IDS.next(), subscription, "Ünïcode 🚀 description", secret(), NOW);
+    }
+
+    /** A new random webhook signing secret. */
+    static WebhookSecret secret() {
+        byte[] key = new byte[WebhookSecret.RANDOM_BYTES];
+        RANDOM.nextBytes(key);
+        return WebhookSecret.fromRandom(key);
     }
 
     static Mailbox mailbox(Tenant tenant, String email) {

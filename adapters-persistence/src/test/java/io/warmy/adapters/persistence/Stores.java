@@ -10,6 +10,7 @@ import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.application.testing.Store;
+import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
 
@@ -81,6 +82,11 @@ final class Stores {
             @Override
             public Outbox outbox() {
                 return adapter.outbox();
+            }
+
+            @Override
+            public DeliveryQueue deliveryQueue() {
+                return adapter.deliveryQueue();
             }
 
             @Override

@@ -76,6 +76,18 @@ public abstract class DeliveryQueueContract {
     }
 
     @Test
+    void endpointsTheDispatcherIsBusyWithAreLeftOutOfItsClaims() {
+        Delivery toBusy = enqueue("day_7", T);
+        WebhookEndpoint other = fx.endpoint(live, Subscription.ALL, true);
+        Event event = store.eventLog().append(live, Events.milestone(MBX, "day_14", 14, T), fx.eventId(), T).event();
+        Delivery toOther = store.outbox().enqueueTo(event, other.id(), T.plusSeconds(1));
+        assertThat(queue.claim("node-a", T.plusSeconds(2), T.plusSeconds(30), 10, Set.of(endpoint.id())))
+                .extracting(Delivery::id).containsExactly(toOther.id());
+        assertThat(queue.claim("node-a", T.plusSeconds(2), T.plusSeconds(30), 10, Set.of(other.id())))
+                .extracting(Delivery::id).containsExactly(toBusy.id());
+    }
+
+    @Test
     void twoDispatchersGetDisjointClaims() {
         for (int i = 0; i < 6; i++) {
             enqueue("m" + i, T);

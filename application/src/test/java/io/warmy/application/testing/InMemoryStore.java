@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -396,10 +397,12 @@ public final class InMemoryStore implements Store {
     public DeliveryQueue deliveryQueue() {
         return new DeliveryQueue() {
             @Override
-            public List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+            public List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit,
+                                        Set<WebhookEndpointId> skip) {
                 return locked(() -> {
                     List<Delivery> due = data.deliveries().values().stream()
                             .filter(d -> d.status() == DeliveryStatus.PENDING && !d.nextAttemptAt().isAfter(now))
+                            .filter(d -> !skip.contains(d.endpointId()))
                             .filter(d -> {
                                 Lease l = data.leases().get(d.id().value());
                                 return l == null || !l.until().isAfter(now);

@@ -13,11 +13,13 @@ import io.warmy.domain.webhook.DeliveryAttempt;
 import io.warmy.domain.webhook.DeliveryOutcome;
 import io.warmy.domain.webhook.DeliveryPolicy;
 import io.warmy.domain.webhook.WebhookEndpoint;
+import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,9 +49,9 @@ public final class DispatchService implements DeliverWebhooks {
     }
 
     @Override
-    public List<Delivery> claimDue(String owner, int max, Duration lease) {
+    public List<Delivery> claimDue(String owner, int max, Duration lease, Set<WebhookEndpointId> busy) {
         Instant now = clock.now();
-        return queue.claim(owner, now, now.plus(lease), max);
+        return queue.claim(owner, now, now.plus(lease), max, busy);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.warmy.domain.webhook.WebhookEndpointId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The deliveries as work: many dispatchers, on many nodes, claim due deliveries under leases, so
@@ -21,9 +22,15 @@ public interface DeliveryQueue {
     /**
      * Claims up to {@code limit} pending deliveries of any tenant that are due at {@code now} and
      * not under another live lease, oldest due first, for {@code owner} until {@code leaseUntil}.
-     * Two dispatchers claiming at once get disjoint deliveries.
+     * Two dispatchers claiming at once get disjoint deliveries. Deliveries to the endpoints in
+     * {@code skip} (those the dispatcher is already busy with) are left for later.
      */
-    List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit);
+    List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit, Set<WebhookEndpointId> skip);
+
+    /** Claims without leaving any endpoint out. */
+    default List<Delivery> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+        return claim(owner, now, leaseUntil, limit, Set.of());
+    }
 
     /** Gives a claim back unattempted, due as it was. */
     void release(DeliveryId id, String owner);

@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.WebhookEndpointsContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code WebhookEndpoints}, kept by the adapter on embedded H2. */
+class H2WebhookEndpointsTest extends WebhookEndpointsContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.h2();
+    }
+}
