@@ -6,6 +6,9 @@ import io.warmy.adapters.grpc.GrpcApi;
 import io.warmy.adapters.grpc.GrpcServer;
 import io.warmy.adapters.persistence.DatabaseSettings;
 import io.warmy.adapters.persistence.PersistenceAdapter;
+import io.warmy.adapters.webhook.DeliveryWorker;
+import io.warmy.adapters.webhook.HttpWebhookTransport;
+import io.warmy.adapters.webhook.NetworkUrlPolicy;
 import io.warmy.adapters.rest.RestApi;
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
@@ -20,6 +23,15 @@ import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
 import io.warmy.application.warmup.service.WarmupService;
+import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
+import io.warmy.application.webhook.port.out.WebhookTransport;
+import io.warmy.application.webhook.service.DispatchService;
+import io.warmy.application.webhook.service.WebhookService;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
 
 /**
@@ -30,6 +42,8 @@ import io.warmy.application.warmup.service.WarmupService;
 public final class Warmy implements AutoCloseable {
 
     private final PersistenceAdapter database;
+    private final HttpWebhookTransport transport;
+    private final Optional<DeliveryWorker> worker;
     private final WebServer http;
     private final GrpcServer grpc;
     private final Services services;
@@ -37,9 +51,9 @@ public final class Warmy implements AutoCloseable {
     /** The use cases, wired on one database; the command line uses them without starting servers. */
     record Services(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                     WarmupService warmup, SuppressionService suppressions, SignalService signals,
-                    SendingService sending) {
+                    SendingService sending, WebhookService webhooks, DispatchService dispatch) {
 
-        static Services on(PersistenceAdapter db, Clock clock) {
+        static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport) {
             Ids ids = new UlidIds(clock);
             MailboxUpdates updates = new MailboxUpdates(db.mailboxes(), db.transactions());
             EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock);
@@ -52,12 +66,27 @@ public final class Warmy implements AutoCloseable {
                     suppressions,
                     new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.transactions(), clock),
                     new SendingService(updates, db.suppressions(), db.sendCounters(), db.sendingSettings(), events,
-                            db.transactions(), clock));
+                            db.transactions(), clock),
+                    new WebhookService(db.webhookEndpoints(), db.outbox(), db.deliveryQueue(), db.eventLog(), urlPolicy,
+                            db.transactions(), ids, clock),
+                    new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
+                            db.transactions(), clock, new SecureRandom()));
+        }
+
+        /** The use cases without the network: for the command line, which sends no webhook. */
+        static Services on(PersistenceAdapter db, Clock clock) {
+            EndpointUrlPolicy policy = new NetworkUrlPolicy(NetworkUrlPolicy.Settings.PUBLIC_ONLY);
+            return on(db, clock, policy, (event, url, secrets, at) -> {
+                throw new IllegalStateException("the command line delivers no webhooks");
+            });
         }
     }
 
-    private Warmy(PersistenceAdapter database, Services services, WebServer http, GrpcServer grpc) {
+    private Warmy(PersistenceAdapter database, HttpWebhookTransport transport, Optional<DeliveryWorker> worker,
+                  Services services, WebServer http, GrpcServer grpc) {
         this.database = database;
+        this.transport = transport;
+        this.worker = worker;
         this.services = services;
         this.http = http;
         this.grpc = grpc;
@@ -67,12 +96,15 @@ public final class Warmy implements AutoCloseable {
     public static Warmy start(WarmyConfig config, Clock clock) {
         requireTokenOffLoopback(config);
         PersistenceAdapter db = PersistenceAdapter.open(databaseSettings(config));
+        NetworkUrlPolicy urlPolicy = new NetworkUrlPolicy(new NetworkUrlPolicy.Settings(
+                config.webhooks().allowLoopback(), config.webhooks().allowPrivate()));
+        HttpWebhookTransport transport = new HttpWebhookTransport(HttpWebhookTransport.Settings.defaults(urlPolicy));
         try {
-            Services s = Services.on(db, clock);
+            Services s = Services.on(db, clock, urlPolicy, transport);
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
-                    s.suppressions(), s.suppressions(), s.sending()), clock);
+                    s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -93,8 +125,12 @@ public final class Warmy implements AutoCloseable {
                 http.stop();
                 throw e;
             }
-            return new Warmy(db, s, http, grpc);
+            Optional<DeliveryWorker> worker = config.webhooks().deliver()
+                    ? Optional.of(new DeliveryWorker(s.dispatch(), workerSettings()).start())
+                    : Optional.empty();
+            return new Warmy(db, transport, worker, s, http, grpc);
         } catch (RuntimeException e) {
+            transport.close();
             db.close();
             throw e;
         }
@@ -118,6 +154,23 @@ public final class Warmy implements AutoCloseable {
         }
     }
 
+    /**
+     * 32 attempts in flight per node, at most 4 to one endpoint; a claim is this node's for 60 s,
+     * well past the 10 s delivery timeout, and an idle node looks for due work every 100 ms.
+     */
+    static DeliveryWorker.Settings workerSettings() {
+        String owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return new DeliveryWorker.Settings(owner, 32, 4, Duration.ofSeconds(60), Duration.ofMillis(100));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     static DatabaseSettings databaseSettings(WarmyConfig config) {
         return config.dbUrl()
                 .map(url -> new DatabaseSettings(url, config.dbUser(), config.dbPassword(), config.dbPoolSize()))
@@ -136,10 +189,13 @@ public final class Warmy implements AutoCloseable {
         return grpc.port();
     }
 
+    /** Stops taking work first, then lets deliveries in flight settle, then closes the database. */
     @Override
     public void close() {
         grpc.close();
         http.stop();
+        worker.ifPresent(DeliveryWorker::close);
+        transport.close();
         database.close();
     }
 }

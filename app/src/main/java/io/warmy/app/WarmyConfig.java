@@ -17,20 +17,31 @@ import java.util.function.Supplier;
  * {@code WARMY_*} environment variables, each overriding the one before.
  */
 public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int grpcPort, Optional<String> grpcToken,
-                          Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize, Path dataDir) {
+                          Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize, Path dataDir,
+                          Webhooks webhooks) {
+
+    /** Webhook delivery on this node: whether it delivers, and which receiver addresses it may call. */
+    public record Webhooks(boolean deliver, boolean allowLoopback, boolean allowPrivate) {
+        public static final Webhooks DEFAULTS = new Webhooks(true, false, false);
+        /** Local development and tests: receivers on this machine are fine. */
+        public static final Webhooks LOCAL = new Webhooks(true, true, false);
+    }
 
     /** The environment variables read, each overriding one config key. */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "WARMY_HTTP_HOST", "warmy.http.host",
-            "WARMY_HTTP_PORT", "warmy.http.port",
-            "WARMY_GRPC_HOST", "warmy.grpc.host",
-            "WARMY_GRPC_PORT", "warmy.grpc.port",
-            "WARMY_GRPC_TOKEN", "warmy.grpc.token",
-            "WARMY_DB_URL", "warmy.db.url",
-            "WARMY_DB_USER", "warmy.db.user",
-            "WARMY_DB_PASSWORD", "warmy.db.password",
-            "WARMY_DB_POOL_SIZE", "warmy.db.pool-size",
-            "WARMY_DATA_DIR", "warmy.data-dir");
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("WARMY_HTTP_HOST", "warmy.http.host"),
+            Map.entry("WARMY_HTTP_PORT", "warmy.http.port"),
+            Map.entry("WARMY_GRPC_HOST", "warmy.grpc.host"),
+            Map.entry("WARMY_GRPC_PORT", "warmy.grpc.port"),
+            Map.entry("WARMY_GRPC_TOKEN", "warmy.grpc.token"),
+            Map.entry("WARMY_DB_URL", "warmy.db.url"),
+            Map.entry("WARMY_DB_USER", "warmy.db.user"),
+            Map.entry("WARMY_DB_PASSWORD", "warmy.db.password"),
+            Map.entry("WARMY_DB_POOL_SIZE", "warmy.db.pool-size"),
+            Map.entry("WARMY_DATA_DIR", "warmy.data-dir"),
+            Map.entry("WARMY_WEBHOOKS_DELIVER", "warmy.webhooks.deliver"),
+            Map.entry("WARMY_WEBHOOKS_ALLOW_LOOPBACK", "warmy.webhooks.allow-loopback"),
+            Map.entry("WARMY_WEBHOOKS_ALLOW_PRIVATE", "warmy.webhooks.allow-private"));
 
     public static WarmyConfig load(Optional<Path> file, Map<String, String> env) {
         List<Supplier<? extends io.helidon.config.spi.ConfigSource>> sources = new ArrayList<>();
@@ -66,7 +77,20 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
                 config.get("db.user").asString().orElse(""),
                 config.get("db.password").asString().orElse(""),
                 integer(config, "db.pool-size", "WARMY_DB_POOL_SIZE", 1, 500),
-                Path.of(config.get("data-dir").asString().get()));
+                Path.of(config.get("data-dir").asString().get()),
+                new Webhooks(bool(config, "webhooks.deliver", "WARMY_WEBHOOKS_DELIVER"),
+                        bool(config, "webhooks.allow-loopback", "WARMY_WEBHOOKS_ALLOW_LOOPBACK"),
+                        bool(config, "webhooks.allow-private", "WARMY_WEBHOOKS_ALLOW_PRIVATE")));
+    }
+
+    private static boolean bool(Config config, String key, String variable) {
+        String raw = config.get(key).asString().get().trim();
+        return switch (raw) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("warmy." + key + " (" + variable + ") must be true or false, not '"
+                    + raw + "'.");
+        };
     }
 
     private static int port(Config config, String key, String variable) {
@@ -92,6 +116,6 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
         // Passwords and tokens never reach a log line.
         return "WarmyConfig[http=" + httpHost + ":" + httpPort + ", grpc=" + grpcHost + ":" + grpcPort
                 + ", grpcToken=" + (grpcToken.isPresent() ? "set" : "none") + ", db="
-                + dbUrl.orElse("embedded H2 in " + dataDir) + "]";
+                + dbUrl.orElse("embedded H2 in " + dataDir) + ", " + webhooks + "]";
     }
 }

@@ -28,16 +28,20 @@ import io.warmy.proto.v1.ReserveSendResponse;
 import io.warmy.proto.v1.SendingServiceGrpc;
 import io.warmy.proto.v1.SuppressRequest;
 import io.warmy.proto.v1.SuppressionServiceGrpc;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A client that knows only the .proto files drives the whole server over a real socket: it makes
  * a workspace and a key, connects a mailbox, reports every kind of signal, sends to the daily
- * limit and suppresses an address; the public REST API then lists every resulting event once.
+ * limit and suppresses an address; the public REST API then lists every resulting event once, and
+ * a webhook subscribed to everything receives every one of them.
  */
 class GrpcEndToEndTest {
 
@@ -60,7 +65,7 @@ class GrpcEndToEndTest {
     @Test
     void everyEventTheIngestApiCanCauseIsRecordedOnceAndListedOverRest() throws Exception {
         WarmyConfig config = new WarmyConfig("127.0.0.1", 0, "127.0.0.1", 0, Optional.empty(), Optional.empty(), "", "",
-                4, dataDir);
+                4, dataDir, WarmyConfig.Webhooks.LOCAL);
         try (Warmy warmy = Warmy.start(config, Clock.system())) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", warmy.grpcPort()).usePlaintext().build();
             try {
@@ -68,6 +73,23 @@ class GrpcEndToEndTest {
                 String ws = admin.createWorkspace(CreateWorkspaceRequest.newBuilder().setName("acme").build()).getId();
                 String key = admin.createApiKey(CreateApiKeyRequest.newBuilder().setWorkspaceId(ws).setMode(Mode.MODE_LIVE)
                         .setName("dashboard").setAdmin(true).build()).getKey();
+
+                HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                List<String> delivered = new CopyOnWriteArrayList<>();
+                receiver.createContext("/hooks", exchange -> {
+                    delivered.add(exchange.getRequestHeaders().getFirst("X-Warmy-Event-Type"));
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(200, -1);
+                    exchange.close();
+                });
+                receiver.start();
+                HttpResponse<String> hook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + warmy.httpPort() + "/api/v1/webhooks"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:"
+                                + receiver.getAddress().getPort() + "/hooks\",\"events\":[\"*\"]}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(hook.statusCode()).isEqualTo(201);
 
                 var mailboxes = MailboxServiceGrpc.newBlockingStub(channel);
                 String mbx = mailboxes.connect(ConnectMailboxRequest.newBuilder().setWorkspaceId(ws).setMode(Mode.MODE_LIVE)
@@ -129,6 +151,17 @@ class GrpcEndToEndTest {
                 }
                 assertThat(body.split("\"type\":\"prospect.suppressed\"", -1)).as("bounce, unsubscribe, manual").hasSize(4);
                 assertThat(body).contains("\"id\":\"" + first.getEventId() + "\"");
+
+                // Subscribed with ["*"]: every one of those events reaches the receiver.
+                int stored = body.split("\"type\":\"", -1).length - 1;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (delivered.size() < stored && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                receiver.stop(0);
+                assertThat(delivered).hasSize(stored).contains("mailbox.connected", "mailbox.disconnected",
+                        "reply.received", "email.bounced", "email.unsubscribed", "email.opened", "email.clicked",
+                        "limit.hit", "prospect.suppressed");
             } finally {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
@@ -138,7 +171,7 @@ class GrpcEndToEndTest {
     @Test
     void theInternalApiRefusesToListenBeyondThisMachineWithoutAToken() {
         WarmyConfig exposed = new WarmyConfig("127.0.0.1", 0, "0.0.0.0", 0, Optional.empty(), Optional.empty(), "", "",
-                4, dataDir);
+                4, dataDir, WarmyConfig.Webhooks.LOCAL);
         assertThatThrownBy(() -> Warmy.start(exposed, Clock.system()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WARMY_GRPC_TOKEN");
     }
