@@ -21,6 +21,19 @@ class WebhookSignaturesTest {
     }
 
     @Test
+    void theReadmesTestVectorHolds() {
+        byte[] body = ("{\"type\":\"webhook.test\",\"data\":{\"webhookId\":\"we_01JD4S3K2M9V6QW8XR5T7YB0CE\","
+                + "\"timestamp\":\"2023-11-14T22:13:20.000Z\",\"message\":\"hello\"},"
+                + "\"timestamp\":\"2023-11-14T22:13:20.000Z\"}").getBytes(StandardCharsets.UTF_8);
+        String header = WebhookSignatures.warmyHeader(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+                1_700_000_000_000L, body);
+        assertThat(header).isEqualTo("t=1700000000000,v1=54739054886ec41b2d2c6ab8ce8797717d2ca9e1c9c0654d59dd099c73bf2f0e");
+        assertThat(WebhookVerifier.verify(header, body, "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                Instant.ofEpochMilli(1_700_000_000_000L), WebhookVerifier.DEFAULT_TOLERANCE))
+                .isEqualTo(WebhookVerifier.Result.VALID);
+    }
+
+    @Test
     void theStandardWebhooksHeaderMatchesTheSpecificationsPublishedVector() {
         byte[] payload = "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8);
         assertThat(WebhookSignatures.standardHeader(List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
