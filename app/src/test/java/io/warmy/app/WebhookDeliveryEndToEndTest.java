@@ -166,6 +166,39 @@ class WebhookDeliveryEndToEndTest {
     }
 
     @Test
+    void aReceiverAnswering500IsRetriedOnScheduleAndOneAnswering410IsDisabled() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        receiver.removeContext("/hooks");
+        receiver.createContext("/hooks", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "not today".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(calls.incrementAndGet() == 1 ? 500 : 410, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        try (Warmy warmy = Warmy.start(config(dataDir, Optional.empty(), true), Clock.system())) {
+            CreateApiKey.Issued live = warmy.provisioning().bootstrapIfEmpty().orElseThrow().keys().getFirst();
+            subscribeToEverything(warmy, live.secret());
+            String hook = ServeEndToEndTest.field(rest(warmy, "GET", "/api/v1/webhooks", live.secret(), null).body(), "id");
+            rest(warmy, "POST", "/api/v1/webhooks/" + hook + "/test", live.secret(), null);
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            String state;
+            do {
+                Thread.sleep(100);
+                state = rest(warmy, "GET", "/api/v1/webhooks/" + hook, live.secret(), null).body();
+            } while (!state.contains("\"enabled\":false") && System.nanoTime() < deadline);
+            assertThat(calls.get()).as("the 500 was retried about 5 s later, then the 410 ended it").isEqualTo(2);
+            assertThat(state).contains("\"disabledReason\":\"endpoint_gone\"");
+
+            String log = rest(warmy, "GET", "/api/v1/webhooks/" + hook + "/deliveries", live.secret(), null).body();
+            assertThat(log).contains("\"status\":\"failed\"").contains("\"attempts\":2")
+                    .contains("\"statusCode\":500").contains("\"statusCode\":410")
+                    .contains("\"responseSnippet\":\"not today\"");
+        }
+    }
+
+    @Test
     void eventsRecordedByAServerThatStoppedBeforeDeliveringAreDeliveredAfterARestart() throws Exception {
         DatabaseSettings db = TestDatabases.newMariaDb();
         String secret;
