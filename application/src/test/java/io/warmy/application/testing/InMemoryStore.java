@@ -4,6 +4,8 @@ import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.health.port.out.HealthRecords;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
@@ -22,6 +24,8 @@ import io.warmy.domain.event.EventQuery;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxFilter;
 import io.warmy.domain.mailbox.MailboxId;
+import io.warmy.domain.warmup.DailyStats;
+import io.warmy.domain.warmup.Placement;
 import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.ApiKeyId;
 import io.warmy.domain.sending.LimitType;
@@ -63,11 +67,13 @@ public final class InMemoryStore implements Store {
                         HashMap<String, String> dedupHashes, TreeMap<String, WebhookEndpoint> endpoints,
                         TreeMap<String, Delivery> deliveries, HashMap<String, Lease> leases,
                         HashMap<String, List<DeliveryAttempt>> attempts, TreeMap<String, Suppression> suppressions,
-                        HashMap<String, Long> counters, HashMap<Tenant, SendingLimits> sendingLimits) {
+                        HashMap<String, Long> counters, HashMap<Tenant, SendingLimits> sendingLimits,
+                        HashMap<String, WarmupMessage> warmupMessages, TreeMap<String, DailyStats> warmupDays,
+                        HashMap<String, HealthRecords.HealthRecord> health) {
         static Data empty() {
             return new Data(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new HashMap<>(),
                     new TreeMap<>(), new TreeMap<>(), new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>(),
-                    new HashMap<>());
+                    new HashMap<>(), new HashMap<>(), new TreeMap<>(), new HashMap<>());
         }
 
         HashMap<String, List<DeliveryAttempt>> copyAttempts() {
@@ -81,11 +87,15 @@ public final class InMemoryStore implements Store {
                     new TreeMap<>(events), new HashMap<>(dedupHashes), new TreeMap<>(endpoints),
                     new TreeMap<>(deliveries), new HashMap<>(leases), copyAttempts(), new TreeMap<>(suppressions),
                     new HashMap<>(counters),
-                    new HashMap<>(sendingLimits));
+                    new HashMap<>(sendingLimits), new HashMap<>(warmupMessages), new TreeMap<>(warmupDays),
+                    new HashMap<>(health));
         }
     }
 
     private record Lease(String owner, Instant until) {
+    }
+
+    private record WarmupMessage(boolean sent, Placement placement, LocalDate placedOn, boolean replied) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -554,6 +564,89 @@ public final class InMemoryStore implements Store {
             @Override
             public void put(Tenant tenant, SendingLimits limits) {
                 lockedRun(() -> data.sendingLimits().put(tenant, limits));
+            }
+        };
+    }
+
+    @Override
+    public WarmupActivity warmupActivity() {
+        return new WarmupActivity() {
+            private String key(Tenant tenant, MailboxId mailbox, String suffix) {
+                return tenantKey(tenant) + "/" + mailbox.value() + "/" + suffix;
+            }
+
+            private WarmupMessage message(Tenant tenant, MailboxId mailbox, String messageId) {
+                return data.warmupMessages().getOrDefault(key(tenant, mailbox, messageId),
+                        new WarmupMessage(false, null, null, false));
+            }
+
+            @Override
+            public boolean markSent(Tenant tenant, MailboxId mailbox, String messageId) {
+                return locked(() -> {
+                    WarmupMessage m = message(tenant, mailbox, messageId);
+                    data.warmupMessages().put(key(tenant, mailbox, messageId),
+                            new WarmupMessage(true, m.placement(), m.placedOn(), m.replied()));
+                    return !m.sent();
+                });
+            }
+
+            @Override
+            public Optional<PlacedMessage> place(Tenant tenant, MailboxId mailbox, String messageId, Placement placement,
+                                                 LocalDate day) {
+                return locked(() -> {
+                    WarmupMessage m = message(tenant, mailbox, messageId);
+                    LocalDate on = m.placedOn() == null ? day : m.placedOn();
+                    data.warmupMessages().put(key(tenant, mailbox, messageId),
+                            new WarmupMessage(m.sent(), placement, on, m.replied()));
+                    return m.placement() == null ? Optional.<PlacedMessage>empty()
+                            : Optional.of(new PlacedMessage(m.placement(), m.placedOn()));
+                });
+            }
+
+            @Override
+            public boolean markReplied(Tenant tenant, MailboxId mailbox, String messageId) {
+                return locked(() -> {
+                    WarmupMessage m = message(tenant, mailbox, messageId);
+                    data.warmupMessages().put(key(tenant, mailbox, messageId),
+                            new WarmupMessage(m.sent(), m.placement(), m.placedOn(), true));
+                    return !m.replied();
+                });
+            }
+
+            @Override
+            public void add(Tenant tenant, MailboxId mailbox, DailyStats delta) {
+                lockedRun(() -> data.warmupDays().merge(key(tenant, mailbox, delta.date().toString()), delta,
+                        DailyStats::plus));
+            }
+
+            @Override
+            public List<DailyStats> days(Tenant tenant, MailboxId mailbox, LocalDate from, LocalDate to) {
+                return locked(() -> data.warmupDays().subMap(key(tenant, mailbox, from.toString()), true,
+                        key(tenant, mailbox, to.toString()), true).values().stream().toList());
+            }
+        };
+    }
+
+    @Override
+    public HealthRecords healthRecords() {
+        return new HealthRecords() {
+            private String key(Tenant tenant, MailboxId mailbox) {
+                return tenantKey(tenant) + "/" + mailbox.value();
+            }
+
+            @Override
+            public Optional<HealthRecord> find(Tenant tenant, MailboxId mailbox) {
+                return locked(() -> Optional.ofNullable(data.health().get(key(tenant, mailbox))));
+            }
+
+            @Override
+            public Optional<HealthRecord> findForUpdate(Tenant tenant, MailboxId mailbox) {
+                return find(tenant, mailbox);
+            }
+
+            @Override
+            public void save(Tenant tenant, MailboxId mailbox, HealthRecord record) {
+                lockedRun(() -> data.health().put(key(tenant, mailbox), record));
             }
         };
     }

@@ -10,6 +10,7 @@ import io.warmy.application.sending.service.SendingService;
 import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
+import io.warmy.application.warmup.service.WarmupReportService;
 import io.warmy.application.warmup.service.WarmupService;
 import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
 import io.warmy.application.webhook.service.WebhookService;
@@ -22,7 +23,7 @@ import java.time.Duration;
  */
 public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                            WarmupService warmup, SuppressionService suppressions, SignalService signals,
-                           SendingService sending, WebhookService webhooks) {
+                           SendingService sending, WebhookService webhooks, WarmupReportService warmupReports) {
 
     /** Lets every URL through: these graphs never send, and tests use addresses like hooks.example. */
     public static final EndpointUrlPolicy ANY_URL = url -> { };
@@ -36,13 +37,16 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
                 new TenancyService(store.workspaces(), store.apiKeys(), store.transactions(), ids, clock),
                 new ApiKeyAuthenticator(store.apiKeys(), clock, keyCache),
                 new MailboxService(store.mailboxes(), recorder, store.transactions(), ids, clock),
-                new WarmupService(updates, clock),
+                new WarmupService(updates, store.warmupActivity(), clock),
                 suppressions,
-                new SignalService(recorder, store.eventLog(), store.mailboxes(), suppressions, store.transactions(), clock),
+                new SignalService(recorder, store.eventLog(), store.mailboxes(), suppressions, store.warmupActivity(),
+                        store.transactions(), clock),
                 new SendingService(updates, store.suppressions(), store.sendCounters(), store.sendingSettings(), recorder,
                         store.transactions(), clock),
                 new WebhookService(store.webhookEndpoints(), store.outbox(), store.deliveryQueue(), store.eventLog(),
-                        ANY_URL, store.transactions(), ids, clock));
+                        ANY_URL, store.transactions(), ids, clock),
+                new WarmupReportService(updates, store.warmupActivity(), store.healthRecords(), recorder,
+                        store.transactions(), clock));
     }
 
     public static ServiceGraph on(Store store, Clock clock) {

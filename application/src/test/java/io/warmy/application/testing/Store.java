@@ -2,6 +2,8 @@ package io.warmy.application.testing;
 
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.health.port.out.HealthRecords;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
@@ -40,4 +42,8 @@ public interface Store {
     SendCounters sendCounters();
 
     SendingSettings sendingSettings();
+
+    WarmupActivity warmupActivity();
+
+    HealthRecords healthRecords();
 }

@@ -15,11 +15,9 @@ import java.util.Optional;
  * @param daysBefore  warmup days counted before the current active stretch
  * @param activeSince first day of the current active stretch (null unless active)
  * @param pausedOn    the day warmup was last paused (null if never)
- * @param sentToday   warmup mails sent on {@code sentOn}
- * @param sentOn      the day {@code sentToday} counts (null before the first send)
  */
 public record WarmupState(WarmupStatus status, WarmupSettings settings, int daysBefore, LocalDate activeSince,
-                          LocalDate pausedOn, int sentToday, LocalDate sentOn) {
+                          LocalDate pausedOn) {
 
     public WarmupState {
         Objects.requireNonNull(status, "status");
@@ -30,17 +28,17 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
     }
 
     public static WarmupState notStarted(WarmupSettings settings) {
-        return new WarmupState(WarmupStatus.NOT_STARTED, settings, 0, null, null, 0, null);
+        return new WarmupState(WarmupStatus.NOT_STARTED, settings, 0, null, null);
     }
 
     /** Starts (from not started) or resumes (from paused); resuming an active warmup changes nothing. */
     public WarmupState resume(LocalDate today) {
         return switch (status) {
             case ACTIVE -> this;
-            case NOT_STARTED -> new WarmupState(WarmupStatus.ACTIVE, settings, 0, today, pausedOn, sentToday, sentOn);
+            case NOT_STARTED -> new WarmupState(WarmupStatus.ACTIVE, settings, 0, today, pausedOn);
             // Resumed on the day it was paused: today was already counted, so the stretch starts tomorrow.
             case PAUSED -> new WarmupState(WarmupStatus.ACTIVE, settings, daysBefore,
-                    today.equals(pausedOn) ? today.plusDays(1) : today, pausedOn, sentToday, sentOn);
+                    today.equals(pausedOn) ? today.plusDays(1) : today, pausedOn);
         };
     }
 
@@ -50,7 +48,7 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
             case PAUSED -> this;
             case NOT_STARTED -> throw new ConflictException("warmup_not_started",
                     "Warmup has not started for this mailbox; resume it to start.");
-            case ACTIVE -> new WarmupState(WarmupStatus.PAUSED, settings, day(today), null, today, sentToday, sentOn);
+            case ACTIVE -> new WarmupState(WarmupStatus.PAUSED, settings, day(today), null, today);
         };
     }
 
@@ -60,9 +58,9 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
      */
     public WarmupState withSettings(WarmupSettings newSettings, LocalDate today) {
         if (status != WarmupStatus.ACTIVE) {
-            return new WarmupState(status, newSettings, daysBefore, activeSince, pausedOn, sentToday, sentOn);
+            return new WarmupState(status, newSettings, daysBefore, activeSince, pausedOn);
         }
-        return new WarmupState(status, newSettings, day(today), today.plusDays(1), pausedOn, sentToday, sentOn);
+        return new WarmupState(status, newSettings, day(today), today.plusDays(1), pausedOn);
     }
 
     /** The warmup day number today: 0 before the start, frozen while paused, at least 1 once started. */
@@ -82,9 +80,6 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
         return Math.min(WarmupPlan.plannedVolume(settings, day(today)), mailboxDailyLimit);
     }
 
-    public int sentOn(LocalDate today) {
-        return today.equals(sentOn) ? sentToday : 0;
-    }
 
     public Optional<Milestone> nextMilestone(LocalDate today) {
         return WarmupPlan.nextMilestone(settings, day(today), today, status == WarmupStatus.ACTIVE);

@@ -83,10 +83,4 @@ class WarmupStateTest {
         assertThat(paused.pause(MON.plusDays(5))).isSameAs(paused);
     }
 
-    @Test
-    void sentTodayOnlyCountsForItsOwnDay() {
-        WarmupState w = new WarmupState(WarmupStatus.ACTIVE, WarmupSettings.DEFAULTS, 0, MON, null, 7, MON.plusDays(1));
-        assertThat(w.sentOn(MON.plusDays(1))).isEqualTo(7);
-        assertThat(w.sentOn(MON.plusDays(2))).isZero();
-    }
 }

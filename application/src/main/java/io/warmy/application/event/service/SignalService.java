@@ -12,15 +12,18 @@ import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.suppression.service.SuppressionService;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.domain.common.MalformedException;
 import io.warmy.domain.common.NotFoundException;
 import io.warmy.domain.event.Event;
 import io.warmy.domain.event.EventId;
 import io.warmy.domain.event.EventQuery;
 import io.warmy.domain.event.Signal;
+import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.warmup.DailyStats;
 
 import java.util.Optional;
 
@@ -31,11 +34,13 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent {
     private final EventLog eventLog;
     private final Mailboxes mailboxes;
     private final SuppressionService suppressions;
+    private final WarmupActivity activity;
     private final Transactions transactions;
     private final Clock clock;
 
     public SignalService(EventRecorder recorder, EventLog eventLog, Mailboxes mailboxes, SuppressionService suppressions,
-                         Transactions transactions, Clock clock) {
+                         WarmupActivity activity, Transactions transactions, Clock clock) {
+        this.activity = activity;
         this.recorder = recorder;
         this.eventLog = eventLog;
         this.mailboxes = mailboxes;
@@ -51,6 +56,10 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent {
                 .orElseThrow(() -> new NotFoundException("mailbox", id.value())));
         return transactions.inTransaction(() -> {
             EventLog.Appended appended = recorder.record(tenant, signal.toEvent());
+            if (signal instanceof Signal.Bounce b && !appended.duplicate()) {
+                // The sending mailbox's daily counters feed its health (the bounces factor).
+                activity.add(tenant, b.mailboxId(), new DailyStats(Mailbox.day(b.bouncedAt()), 0, 0, 0, 0, 0, 0, 0, 1, 0));
+            }
             suppressionReason(signal).ifPresent(reason -> suppressions.suppress(
                     new SuppressAddress.Command(tenant, signal.prospectEmail(), reason, signal.prospectId())));
             return new Recorded(appended.event().id(), appended.duplicate());

@@ -7,8 +7,10 @@ import io.warmy.application.warmup.port.in.PauseWarmup;
 import io.warmy.application.warmup.port.in.ResumeWarmup;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
 import io.warmy.application.warmup.port.in.WarmupView;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.warmup.DailyStats;
 import io.warmy.domain.warmup.WarmupSettings;
 import io.warmy.domain.warmup.WarmupState;
 
@@ -18,10 +20,12 @@ import java.time.LocalDate;
 public final class WarmupService implements GetWarmupStatus, PauseWarmup, ResumeWarmup, UpdateWarmupSettings {
 
     private final MailboxUpdates mailboxes;
+    private final WarmupActivity activity;
     private final Clock clock;
 
-    public WarmupService(MailboxUpdates mailboxes, Clock clock) {
+    public WarmupService(MailboxUpdates mailboxes, WarmupActivity activity, Clock clock) {
         this.mailboxes = mailboxes;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -52,7 +56,8 @@ public final class WarmupService implements GetWarmupStatus, PauseWarmup, Resume
     private WarmupView view(Mailbox m) {
         LocalDate today = Mailbox.day(clock.now());
         WarmupState w = m.warmup();
+        long sentToday = activity.days(m.tenant(), m.id(), today, today).stream().mapToLong(DailyStats::sent).sum();
         return new WarmupView(m.id(), w.status(), w.day(today), w.plannedToday(today, m.dailyLimit()),
-                w.sentOn(today), w.settings(), w.nextMilestone(today));
+                (int) sentToday, w.settings(), w.nextMilestone(today));
     }
 }
