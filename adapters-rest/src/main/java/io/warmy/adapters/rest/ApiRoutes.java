@@ -20,6 +20,8 @@ final class ApiRoutes implements HttpService {
     private final ApiKeyRoutes apiKeys;
     private final MailboxRoutes mailboxes;
     private final WarmupRoutes warmup;
+    private final StatsRoutes stats;
+    private final HealthRoutes health;
     private final EventRoutes events;
     private final SuppressionRoutes suppressions;
     private final SendingLimitRoutes sendingLimits;
@@ -27,13 +29,16 @@ final class ApiRoutes implements HttpService {
     private final DeliveryRoutes deliveries;
 
     ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
-              WarmupRoutes warmup, EventRoutes events, SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits,
-              WebhookRoutes webhooks, DeliveryRoutes deliveries) {
+              WarmupRoutes warmup, StatsRoutes stats, HealthRoutes health, EventRoutes events,
+              SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits, WebhookRoutes webhooks,
+              DeliveryRoutes deliveries) {
         this.authentication = authentication;
         this.workspace = workspace;
         this.apiKeys = apiKeys;
         this.mailboxes = mailboxes;
         this.warmup = warmup;
+        this.stats = stats;
+        this.health = health;
         this.events = events;
         this.suppressions = suppressions;
         this.sendingLimits = sendingLimits;
@@ -46,7 +51,7 @@ final class ApiRoutes implements HttpService {
         rules.any(authentication)
                 .register("/workspace", workspace)
                 .register("/api-keys", apiKeys)
-                .register("/mailboxes", mailboxes, warmup)
+                .register("/mailboxes", mailboxes, warmup, stats, health)
                 .register("/events", events)
                 .register("/suppressions", suppressions)
                 .register("/sending-limits", sendingLimits)

@@ -9,6 +9,7 @@ import io.helidon.webserver.http1.Http1Config;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.event.port.in.GetEvent;
 import io.warmy.application.event.port.in.ListEvents;
+import io.warmy.application.health.port.in.GetHealth;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.DisconnectMailbox;
 import io.warmy.application.mailbox.port.in.GetMailbox;
@@ -23,6 +24,7 @@ import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.GetWorkspace;
 import io.warmy.application.tenancy.port.in.ListApiKeys;
 import io.warmy.application.tenancy.port.in.RevokeApiKey;
+import io.warmy.application.warmup.port.in.GetStats;
 import io.warmy.application.warmup.port.in.GetWarmupStatus;
 import io.warmy.application.warmup.port.in.PauseWarmup;
 import io.warmy.application.warmup.port.in.ResumeWarmup;
@@ -56,7 +58,8 @@ public final class RestApi {
                            UpdateWarmupSettings updateWarmupSettings, ListEvents listEvents, GetEvent getEvent,
                            SuppressAddress suppressAddress, ListSuppressions listSuppressions,
                            RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits,
-                           ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries) {
+                           ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries, GetStats getStats,
+                           GetHealth getHealth) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -81,6 +84,8 @@ public final class RestApi {
             Objects.requireNonNull(manageSendingLimits, "manageSendingLimits");
             Objects.requireNonNull(manageWebhooks, "manageWebhooks");
             Objects.requireNonNull(manageDeliveries, "manageDeliveries");
+            Objects.requireNonNull(getStats, "getStats");
+            Objects.requireNonNull(getHealth, "getHealth");
         }
     }
 
@@ -121,11 +126,13 @@ public final class RestApi {
         SendingLimitRoutes sendingLimits = new SendingLimitRoutes(useCases.manageSendingLimits(), json);
         WebhookRoutes webhooks = new WebhookRoutes(useCases.manageWebhooks(), json);
         DeliveryRoutes deliveries = new DeliveryRoutes(useCases.manageDeliveries(), json);
+        StatsRoutes stats = new StatsRoutes(useCases.getStats(), json);
+        HealthRoutes health = new HealthRoutes(useCases.getHealth(), json);
         routing.addFilter(new RequestIds())
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
-                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, events,
-                        suppressions, sendingLimits, webhooks, deliveries));
+                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, stats, health,
+                        events, suppressions, sendingLimits, webhooks, deliveries));
     }
 
     /**

@@ -66,10 +66,11 @@ final class ApiFixture implements AutoCloseable {
         var warmup = services.warmup();
         var suppressions = services.suppressions();
         var webhooks = services.webhooks();
+        var reports = services.warmupReports();
         useCases = new RestApi.UseCases(services.authenticator(), tenancy, tenancy, tenancy, tenancy,
                 mailboxes, mailboxes, mailboxes, mailboxes, mailboxes, warmup, warmup, warmup, warmup,
                 services.signals(), services.signals(), suppressions, suppressions, suppressions, services.sending(),
-                webhooks, webhooks);
+                webhooks, webhooks, reports, reports);
         var bootstrap = tenancy.bootstrapIfEmpty().orElseThrow();
         liveAdminKey = bootstrap.keys().get(0).secret();
         sandboxAdminKey = bootstrap.keys().get(1).secret();

@@ -2,12 +2,17 @@ package io.warmy.adapters.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.warmy.adapters.rest.ApiFixture.Response;
+import io.warmy.application.warmup.port.in.ReportWarmup;
 import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.Tenant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import static io.warmy.adapters.rest.ApiFixture.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +52,24 @@ class WarmupRoutesTest {
         assertThat(w.get("nextMilestone").get("name").asText()).isEqualTo("day_7");
         assertThat(w.get("nextMilestone").get("day").asInt()).isEqualTo(7);
         assertThat(w.get("nextMilestone").get("expectedOn").asText()).isEqualTo("2026-03-22");
+    }
+
+    @Test
+    void sentTodayCountsTheWarmupMailsReportedSentTodayEachOnce() {
+        String key = api.keyOfNewWorkspace(Mode.LIVE, false);
+        String id = api.connectMailbox(key, "sent@example.com", "google");
+        Tenant tenant = api.tenantOf(key);
+        ReportWarmup reports = api.services.warmupReports();
+        Instant now = api.clock.now();
+        reports.sent(new ReportWarmup.Send(tenant, id, "yesterday", now.minus(Duration.ofDays(1))));
+        reports.sent(new ReportWarmup.Send(tenant, id, "first", now));
+        reports.sent(new ReportWarmup.Send(tenant, id, "second", now));
+        reports.sent(new ReportWarmup.Send(tenant, id, "second", now));
+
+        Response r = api.get("/api/v1/mailboxes/" + id + "/warmup", key);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("sentToday").asInt()).isEqualTo(2);
     }
 
     @Test
