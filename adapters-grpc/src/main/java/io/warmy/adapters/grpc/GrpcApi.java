@@ -13,6 +13,7 @@ import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.warmup.port.in.GetWarmupStatus;
 import io.warmy.application.warmup.port.in.PauseWarmup;
+import io.warmy.application.warmup.port.in.ReportWarmup;
 import io.warmy.application.warmup.port.in.ResumeWarmup;
 import io.warmy.application.warmup.port.in.UpdateWarmupSettings;
 
@@ -32,7 +33,8 @@ public final class GrpcApi {
                            ListMailboxes listMailboxes, GetWarmupStatus getWarmupStatus, PauseWarmup pauseWarmup,
                            ResumeWarmup resumeWarmup, UpdateWarmupSettings updateWarmupSettings,
                            ReserveSend reserveSend, RecordSignal recordSignal, SuppressAddress suppressAddress,
-                           CheckSuppression checkSuppression, ProvisionWorkspace provisionWorkspace) {
+                           CheckSuppression checkSuppression, ProvisionWorkspace provisionWorkspace,
+                           ReportWarmup reportWarmup) {
 
         public UseCases {
             Objects.requireNonNull(connectMailbox, "connectMailbox");
@@ -48,6 +50,7 @@ public final class GrpcApi {
             Objects.requireNonNull(suppressAddress, "suppressAddress");
             Objects.requireNonNull(checkSuppression, "checkSuppression");
             Objects.requireNonNull(provisionWorkspace, "provisionWorkspace");
+            Objects.requireNonNull(reportWarmup, "reportWarmup");
         }
     }
 
@@ -76,7 +79,8 @@ public final class GrpcApi {
                 new MailboxGrpcService(new MailboxGrpcService.UseCases(useCases.connectMailbox(),
                         useCases.disconnectMailbox(), useCases.getMailbox(), useCases.listMailboxes()), tenants, clock),
                 new WarmupGrpcService(new WarmupGrpcService.UseCases(useCases.getWarmupStatus(),
-                        useCases.pauseWarmup(), useCases.resumeWarmup(), useCases.updateWarmupSettings()), tenants),
+                        useCases.pauseWarmup(), useCases.resumeWarmup(), useCases.updateWarmupSettings(),
+                        useCases.reportWarmup()), tenants),
                 new SendingGrpcService(useCases.reserveSend(), tenants),
                 new EventIngestGrpcService(useCases.recordSignal(), tenants),
                 new SuppressionGrpcService(useCases.suppressAddress(), useCases.checkSuppression(), tenants),

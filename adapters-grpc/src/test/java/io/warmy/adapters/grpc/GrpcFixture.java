@@ -71,7 +71,8 @@ final class GrpcFixture implements AutoCloseable {
 
     static GrpcApi.UseCases useCases(ServiceGraph g) {
         return new GrpcApi.UseCases(g.mailboxes(), g.mailboxes(), g.mailboxes(), g.mailboxes(), g.warmup(), g.warmup(),
-                g.warmup(), g.warmup(), g.sending(), g.signals(), g.suppressions(), g.suppressions(), g.tenancy());
+                g.warmup(), g.warmup(), g.sending(), g.signals(), g.suppressions(), g.suppressions(), g.tenancy(),
+                g.warmupReports());
     }
 
     MailboxServiceGrpc.MailboxServiceBlockingStub mailboxes() {

@@ -38,7 +38,7 @@ class ProtoContractTest {
         assertThat(SERVICES).extracting(s -> s.getName() + ":" + s.getMethods().stream().map(MethodDescriptor::getName).toList())
                 .containsExactly(
                         "MailboxService:[Connect, Disconnect, Get, List]",
-                        "WarmupService:[GetStatus, Pause, Resume, UpdateSettings]",
+                        "WarmupService:[GetStatus, Pause, Resume, UpdateSettings, ReportWarmupSend, ReportPlacement, ReportWarmupReply]",
                         "SendingService:[ReserveSend]",
                         "EventIngestService:[ReportReply, ReportBounce, ReportUnsubscribe, ReportOpen, ReportClick, ReportBatch]",
                         "SuppressionService:[Suppress, Check]",
@@ -81,6 +81,20 @@ class ProtoContractTest {
             Descriptor answer = method.getOutputType();
             assertThat(answer.getFields()).extracting(f -> f.getNumber() + " " + f.getName() + " " + f.getType())
                     .containsExactly("1 event_id STRING", "2 duplicate BOOL");
+        }
+    }
+
+    @Test
+    void everyWarmupReportNamesItsMailboxAndMessageAndAnswersWhetherItWasCounted() {
+        List<String> reports = List.of("ReportWarmupSend", "ReportPlacement", "ReportWarmupReply");
+        for (String name : reports) {
+            MethodDescriptor method = SERVICES.get(1).findMethodByName(name);
+            Descriptor request = method.getInputType();
+            assertThat(request.getFields()).as(name).extracting(f -> f.getNumber() + " " + f.getName())
+                    .contains("3 mailbox_id", "4 message_id");
+            assertThat(method.getOutputType().getFields()).as(name)
+                    .extracting(f -> f.getNumber() + " " + f.getName() + " " + f.getType())
+                    .containsExactly("1 counted BOOL");
         }
     }
 }
