@@ -33,8 +33,8 @@ final class DbMailboxes implements Mailboxes {
     /** Everything an update may change, in the order {@link #changeableValues} lists it. */
     private static final String CHANGEABLE = "provider, display_name, daily_limit, status, disconnect_reason,"
             + " warmup_status, warmup_daily_target, warmup_start_volume, warmup_ramp_up_per_day, warmup_reply_rate,"
-            + " warmup_weekdays_only, warmup_days_before, warmup_active_since, warmup_paused_on, warmup_sent_today,"
-            + " warmup_sent_on, connected_at_ms, updated_at_ms";
+            + " warmup_weekdays_only, warmup_days_before, warmup_active_since, warmup_paused_on, connected_at_ms,"
+            + " updated_at_ms";
     private static final String COLUMNS = KEY + ", email, created_at_ms, version, " + CHANGEABLE;
     private static final String SELECT = "SELECT " + COLUMNS + " FROM mailboxes";
     private static final String TENANT = " WHERE workspace_id = ? AND mode = ?";
@@ -124,8 +124,8 @@ final class DbMailboxes implements Mailboxes {
         // Arrays.asList, not List.of: several of these may be null.
         return Arrays.asList(m.provider().wireName(), m.displayName(), m.dailyLimit(), m.status().wireName(),
                 m.disconnectReason(), w.status().wireName(), s.dailyTarget(), s.startVolume(), s.rampUpPerDay(),
-                s.replyRate(), s.weekdaysOnly(), w.daysBefore(), w.activeSince(), w.pausedOn(), w.sentToday(),
-                w.sentOn(), m.connectedAt().toEpochMilli(), m.updatedAt().toEpochMilli());
+                s.replyRate(), s.weekdaysOnly(), w.daysBefore(), w.activeSince(), w.pausedOn(),
+                m.connectedAt().toEpochMilli(), m.updatedAt().toEpochMilli());
     }
 
     private static Mailbox read(DbRow row) {
@@ -142,8 +142,7 @@ final class DbMailboxes implements Mailboxes {
         String disconnectReason = c.string();
         WarmupStatus warmupStatus = WarmupStatus.parse(c.string(), "warmupStatus");
         WarmupSettings settings = new WarmupSettings(c.integer(), c.integer(), c.integer(), c.integer(), c.bool());
-        WarmupState warmup = new WarmupState(warmupStatus, settings, c.integer(), c.date(), c.date(), c.integer(),
-                c.date());
+        WarmupState warmup = new WarmupState(warmupStatus, settings, c.integer(), c.date(), c.date());
         Instant connectedAt = c.instant();
         return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, status, disconnectReason, warmup,
                 createdAt, connectedAt, c.instant(), version);

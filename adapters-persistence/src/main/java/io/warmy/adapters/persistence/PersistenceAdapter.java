@@ -5,12 +5,14 @@ import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.health.port.out.HealthRecords;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
@@ -36,6 +38,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final DbSuppressions suppressions;
     private final DbSendCounters sendCounters;
     private final DbSendingSettings sendingSettings;
+    private final DbWarmupActivity warmupActivity;
+    private final DbHealthRecords healthRecords;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
         this.settings = settings;
@@ -52,6 +56,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.suppressions = new DbSuppressions(transactions);
         this.sendCounters = new DbSendCounters(transactions);
         this.sendingSettings = new DbSendingSettings(transactions);
+        this.warmupActivity = new DbWarmupActivity(transactions);
+        this.healthRecords = new DbHealthRecords(transactions);
     }
 
     /**
@@ -128,6 +134,14 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public SendingSettings sendingSettings() {
         return sendingSettings;
+    }
+
+    public WarmupActivity warmupActivity() {
+        return warmupActivity;
+    }
+
+    public HealthRecords healthRecords() {
+        return healthRecords;
     }
 
     /** Whether the database answers a query now: the readiness check. Never throws. */

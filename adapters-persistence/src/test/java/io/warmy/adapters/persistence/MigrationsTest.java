@@ -5,6 +5,9 @@ import io.warmy.domain.event.EventType;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.warmup.WarmupSettings;
+import io.warmy.domain.warmup.WarmupState;
+import io.warmy.domain.warmup.WarmupStatus;
 import io.warmy.domain.webhook.Delivery;
 import io.warmy.domain.webhook.DeliveryAttempt;
 import io.warmy.domain.webhook.DeliveryId;
@@ -24,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +42,7 @@ class MigrationsTest {
     void aFreshDatabaseGetsEveryMigrationOnceAndARepeatAppliesNothing(Engine engine) {
         DatabaseSettings fresh = engine.fresh();
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3 and 3.1").isEqualTo(4);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3, 3.1 and V4").isEqualTo(5);
         assertThat(PersistenceAdapter.migrate(fresh)).isZero();
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             assertThat(adapter.migrate()).isZero();
@@ -88,7 +92,7 @@ class MigrationsTest {
             insert.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).isEqualTo(3);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V2, V3, 3.1 and V4").isEqualTo(4);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
             assertThat(mailbox.connectedAt()).isEqualTo(created);
@@ -140,7 +144,7 @@ class MigrationsTest {
             delivery.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V3 and 3.1").isEqualTo(2);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V3, 3.1 and V4").isEqualTo(3);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             WebhookEndpoint on = adapter.webhookEndpoints().find(tenant, enabled).orElseThrow();
             WebhookEndpoint off = adapter.webhookEndpoints().find(tenant, disabled).orElseThrow();
@@ -173,6 +177,54 @@ class MigrationsTest {
                      VALUES ('ws_x', 'live', 'we_x', 'https://hooks.example/x', '*', '', TRUE, NULL, 1, 1)""")) {
             assertThatThrownBy(withoutSecret::executeUpdate).as("secret is required from 3.1 on")
                     .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aWarmingMailboxFromBeforeV4KeepsItsWarmupAndCountsItsSendsInTheDailyCounters(Engine engine)
+            throws SQLException {
+        DatabaseSettings fresh = engine.fresh();
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(fresh.jdbcUrl(), fresh.user(), fresh.password())
+                .locations(Migrations.LOCATION)
+                .javaMigrations(new SecretsForEarlierEndpoints())
+                .target("3.1")
+                .load()
+                .migrate();
+        Tenant tenant = Fixture.tenant();
+        MailboxId id = MailboxId.fromUlid(Fixture.ulid());
+        Instant created = Instant.parse("2026-02-02T08:00:00.250Z");
+        try (Connection c = DriverManager.getConnection(fresh.jdbcUrl(), fresh.user(), fresh.password());
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO mailboxes (workspace_id, mode, id, email, provider, display_name, daily_limit, status,
+                         warmup_status, warmup_daily_target, warmup_start_volume, warmup_ramp_up_per_day,
+                         warmup_reply_rate, warmup_weekdays_only, warmup_days_before, warmup_active_since,
+                         warmup_paused_on, warmup_sent_today, warmup_sent_on, created_at_ms, updated_at_ms, version,
+                         connected_at_ms)
+                     VALUES (?, ?, ?, 'anna@acme.example', 'google', 'Anna', 50, 'connected',
+                         'active', 40, 2, 2, 30, TRUE, 3, DATE '2026-02-10', DATE '2026-02-09', 7, DATE '2026-02-12',
+                         ?, ?, 5, ?)""")) {
+            insert.setString(1, tenant.workspaceId().value());
+            insert.setString(2, tenant.mode().wireName());
+            insert.setString(3, id.value());
+            insert.setLong(4, created.toEpochMilli());
+            insert.setLong(5, created.plusSeconds(60).toEpochMilli());
+            insert.setLong(6, created.toEpochMilli());
+            insert.executeUpdate();
+        }
+
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V4").isEqualTo(1);
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
+            Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
+            assertThat(mailbox.warmup()).isEqualTo(new WarmupState(WarmupStatus.ACTIVE,
+                    new WarmupSettings(40, 2, 2, 30, true), 3, LocalDate.parse("2026-02-10"),
+                    LocalDate.parse("2026-02-09")));
+            assertThat(mailbox.version()).isEqualTo(5);
+            assertThat(adapter.mailboxes().update(mailbox.withVersion(mailbox.version()))).isTrue();
+            assertThat(adapter.warmupActivity().days(tenant, id, LocalDate.parse("2026-02-01"),
+                    LocalDate.parse("2026-02-28"))).isEmpty();
+            assertThat(adapter.healthRecords().find(tenant, id)).isEmpty();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.warmy.adapters.persistence;
 import io.warmy.adapters.persistence.testing.TestDatabases;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.health.port.out.HealthRecords;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
@@ -10,6 +11,7 @@ import io.warmy.application.suppression.port.out.Suppressions;
 import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.application.testing.Store;
+import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
@@ -102,6 +104,16 @@ final class Stores {
             @Override
             public SendingSettings sendingSettings() {
                 return adapter.sendingSettings();
+            }
+
+            @Override
+            public WarmupActivity warmupActivity() {
+                return adapter.warmupActivity();
+            }
+
+            @Override
+            public HealthRecords healthRecords() {
+                return adapter.healthRecords();
             }
         };
     }

@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.HealthRecordsContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code HealthRecords}, kept by the adapter on MariaDB. */
+class MariaDbHealthRecordsTest extends HealthRecordsContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.mariaDb();
+    }
+}

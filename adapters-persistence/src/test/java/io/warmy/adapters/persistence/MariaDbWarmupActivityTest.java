@@ -1,0 +1,13 @@
+package io.warmy.adapters.persistence;
+
+import io.warmy.application.contract.WarmupActivityContract;
+import io.warmy.application.testing.Store;
+
+/** The contract of {@code WarmupActivity}, kept by the adapter on MariaDB. */
+class MariaDbWarmupActivityTest extends WarmupActivityContract {
+
+    @Override
+    protected Store newStore() {
+        return Stores.mariaDb();
+    }
+}
