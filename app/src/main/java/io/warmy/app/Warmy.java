@@ -22,6 +22,7 @@ import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
+import io.warmy.application.warmup.service.WarmupReportService;
 import io.warmy.application.warmup.service.WarmupService;
 import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
 import io.warmy.application.webhook.port.out.WebhookTransport;
@@ -51,7 +52,8 @@ public final class Warmy implements AutoCloseable {
     /** The use cases, wired on one database; the command line uses them without starting servers. */
     record Services(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                     WarmupService warmup, SuppressionService suppressions, SignalService signals,
-                    SendingService sending, WebhookService webhooks, DispatchService dispatch) {
+                    SendingService sending, WebhookService webhooks, DispatchService dispatch,
+                    WarmupReportService warmupReports) {
 
         static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport) {
             Ids ids = new UlidIds(clock);
@@ -62,15 +64,18 @@ public final class Warmy implements AutoCloseable {
                     new TenancyService(db.workspaces(), db.apiKeys(), db.transactions(), ids, clock),
                     new ApiKeyAuthenticator(db.apiKeys(), clock),
                     new MailboxService(db.mailboxes(), events, db.transactions(), ids, clock),
-                    new WarmupService(updates, clock),
+                    new WarmupService(updates, db.warmupActivity(), clock),
                     suppressions,
-                    new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.transactions(), clock),
+                    new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.warmupActivity(),
+                            db.transactions(), clock),
                     new SendingService(updates, db.suppressions(), db.sendCounters(), db.sendingSettings(), events,
                             db.transactions(), clock),
                     new WebhookService(db.webhookEndpoints(), db.outbox(), db.deliveryQueue(), db.eventLog(), urlPolicy,
                             db.transactions(), ids, clock),
                     new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
-                            db.transactions(), clock, new SecureRandom()));
+                            db.transactions(), clock, new SecureRandom()),
+                    new WarmupReportService(updates, db.warmupActivity(), db.healthRecords(), events, db.transactions(),
+                            clock));
         }
 
         /** The use cases without the network: for the command line, which sends no webhook. */
@@ -104,7 +109,8 @@ public final class Warmy implements AutoCloseable {
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
-                    s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks()), clock);
+                    s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
+                    s.warmupReports()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -119,7 +125,7 @@ public final class Warmy implements AutoCloseable {
             try {
                 GrpcApi grpcApi = new GrpcApi(new GrpcApi.UseCases(s.mailboxes(), s.mailboxes(), s.mailboxes(),
                         s.mailboxes(), s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.sending(), s.signals(),
-                        s.suppressions(), s.suppressions(), s.tenancy()), clock);
+                        s.suppressions(), s.suppressions(), s.tenancy(), s.warmupReports()), clock);
                 grpc = grpcApi.serve(new GrpcServer.Settings(config.grpcHost(), config.grpcPort(), config.grpcToken()));
             } catch (RuntimeException e) {
                 http.stop();
