@@ -44,6 +44,11 @@ final class Columns {
         return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
+    Boolean nullableBool() {
+        Object value = nextValue();
+        return value == null ? null : value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
     Instant instant() {
         return Instant.ofEpochMilli(longValue());
     }

@@ -17,6 +17,7 @@ import io.warmy.domain.warmup.WarmupState;
 import io.warmy.domain.warmup.WarmupStatus;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +34,9 @@ final class DbMailboxes implements Mailboxes {
     /** Everything an update may change, in the order {@link #changeableValues} lists it. */
     private static final String CHANGEABLE = "provider, display_name, daily_limit, status, disconnect_reason,"
             + " warmup_status, warmup_daily_target, warmup_start_volume, warmup_ramp_up_per_day, warmup_reply_rate,"
-            + " warmup_weekdays_only, warmup_days_before, warmup_active_since, warmup_paused_on, connected_at_ms,"
-            + " updated_at_ms";
+            + " warmup_weekdays_only, warmup_days_before, warmup_active_since, warmup_paused_on,"
+            + " warmup_prev_daily_target, warmup_prev_start_volume, warmup_prev_ramp_up_per_day, warmup_prev_reply_rate,"
+            + " warmup_prev_weekdays_only, warmup_settings_changed_on, connected_at_ms, updated_at_ms";
     private static final String COLUMNS = KEY + ", email, created_at_ms, version, " + CHANGEABLE;
     private static final String SELECT = "SELECT " + COLUMNS + " FROM mailboxes";
     private static final String TENANT = " WHERE workspace_id = ? AND mode = ?";
@@ -121,10 +123,14 @@ final class DbMailboxes implements Mailboxes {
     private static List<Object> changeableValues(Mailbox m) {
         WarmupState w = m.warmup();
         WarmupSettings s = w.settings();
+        WarmupSettings p = w.previousSettings();
         // Arrays.asList, not List.of: several of these may be null.
         return Arrays.asList(m.provider().wireName(), m.displayName(), m.dailyLimit(), m.status().wireName(),
                 m.disconnectReason(), w.status().wireName(), s.dailyTarget(), s.startVolume(), s.rampUpPerDay(),
                 s.replyRate(), s.weekdaysOnly(), w.daysBefore(), w.activeSince(), w.pausedOn(),
+                p == null ? null : p.dailyTarget(), p == null ? null : p.startVolume(),
+                p == null ? null : p.rampUpPerDay(), p == null ? null : p.replyRate(),
+                p == null ? null : p.weekdaysOnly(), w.settingsChangedOn(),
                 m.connectedAt().toEpochMilli(), m.updatedAt().toEpochMilli());
     }
 
@@ -142,7 +148,19 @@ final class DbMailboxes implements Mailboxes {
         String disconnectReason = c.string();
         WarmupStatus warmupStatus = WarmupStatus.parse(c.string(), "warmupStatus");
         WarmupSettings settings = new WarmupSettings(c.integer(), c.integer(), c.integer(), c.integer(), c.bool());
-        WarmupState warmup = new WarmupState(warmupStatus, settings, c.integer(), c.date(), c.date());
+        int daysBefore = c.integer();
+        LocalDate activeSince = c.date();
+        LocalDate pausedOn = c.date();
+        Integer previousTarget = c.nullableInteger();
+        Integer previousStart = c.nullableInteger();
+        Integer previousRamp = c.nullableInteger();
+        Integer previousReply = c.nullableInteger();
+        Boolean previousWeekdays = c.nullableBool();
+        LocalDate changedOn = c.date();
+        WarmupSettings previous = previousTarget == null ? null
+                : new WarmupSettings(previousTarget, previousStart, previousRamp, previousReply, previousWeekdays);
+        WarmupState warmup = new WarmupState(warmupStatus, settings, daysBefore, activeSince, pausedOn, previous,
+                previous == null ? null : changedOn);
         Instant connectedAt = c.instant();
         return new Mailbox(id, tenant, email, provider, displayName, dailyLimit, status, disconnectReason, warmup,
                 createdAt, connectedAt, c.instant(), version);

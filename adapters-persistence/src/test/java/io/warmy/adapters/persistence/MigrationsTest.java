@@ -42,7 +42,7 @@ class MigrationsTest {
     void aFreshDatabaseGetsEveryMigrationOnceAndARepeatAppliesNothing(Engine engine) {
         DatabaseSettings fresh = engine.fresh();
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3, 3.1 and V4").isEqualTo(5);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3, 3.1, V4 and V5").isEqualTo(6);
         assertThat(PersistenceAdapter.migrate(fresh)).isZero();
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             assertThat(adapter.migrate()).isZero();
@@ -92,7 +92,7 @@ class MigrationsTest {
             insert.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V2, V3, 3.1 and V4").isEqualTo(4);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V2, V3, 3.1, V4 and V5").isEqualTo(5);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
             assertThat(mailbox.connectedAt()).isEqualTo(created);
@@ -144,7 +144,7 @@ class MigrationsTest {
             delivery.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V3, 3.1 and V4").isEqualTo(3);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V3, 3.1, V4 and V5").isEqualTo(4);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             WebhookEndpoint on = adapter.webhookEndpoints().find(tenant, enabled).orElseThrow();
             WebhookEndpoint off = adapter.webhookEndpoints().find(tenant, disabled).orElseThrow();
@@ -214,12 +214,12 @@ class MigrationsTest {
             insert.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V4").isEqualTo(1);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V4 and V5").isEqualTo(2);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
             assertThat(mailbox.warmup()).isEqualTo(new WarmupState(WarmupStatus.ACTIVE,
                     new WarmupSettings(40, 2, 2, 30, true), 3, LocalDate.parse("2026-02-10"),
-                    LocalDate.parse("2026-02-09")));
+                    LocalDate.parse("2026-02-09"), null, null));
             assertThat(mailbox.version()).isEqualTo(5);
             assertThat(adapter.mailboxes().update(mailbox.withVersion(mailbox.version()))).isTrue();
             assertThat(adapter.warmupActivity().days(tenant, id, LocalDate.parse("2026-02-01"),

@@ -85,7 +85,9 @@ class WarmupServiceTest {
         clock.advance(Duration.ofDays(2)); // day 3
         WarmupView changed = warmup.update(acme, id, new UpdateWarmupSettings.Command(60, 5, 10, null, null));
         assertThat(changed.settings()).isEqualTo(new WarmupSettings(60, 5, 10, 30, false));
-        assertThat(changed.plannedToday()).isEqualTo(25);
+        assertThat(changed.plannedToday()).as("today keeps its plan").isEqualTo(6);
+        clock.advance(Duration.ofDays(1));
+        assertThat(warmup.status(acme, id).plannedToday()).as("day 4 under the new ramp: 5 + 10 × 3").isEqualTo(35);
 
         assertThatThrownBy(() -> warmup.update(acme, id, new UpdateWarmupSettings.Command(null, null, 21, 50, null)))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rampUpPerDay"));

@@ -12,12 +12,17 @@ import java.util.Optional;
  * active stretches) plus the sending days since {@code activeSince}; a pause freezes it and a
  * resume continues from it.
  *
- * @param daysBefore  warmup days counted before the current active stretch
- * @param activeSince first day of the current active stretch (null unless active)
- * @param pausedOn    the day warmup was last paused (null if never)
+ * Changed settings take effect the next day: until the end of {@code settingsChangedOn} the day
+ * is planned with {@code previousSettings}, the ones in force when it began.
+ *
+ * @param daysBefore        warmup days counted before the current active stretch
+ * @param activeSince       first day of the current active stretch (null unless active)
+ * @param pausedOn          the day warmup was last paused (null if never)
+ * @param previousSettings  the settings before the last change (null if never changed)
+ * @param settingsChangedOn the day of the last change (null if never changed)
  */
 public record WarmupState(WarmupStatus status, WarmupSettings settings, int daysBefore, LocalDate activeSince,
-                          LocalDate pausedOn) {
+                          LocalDate pausedOn, WarmupSettings previousSettings, LocalDate settingsChangedOn) {
 
     public WarmupState {
         Objects.requireNonNull(status, "status");
@@ -25,20 +30,24 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
         if (status == WarmupStatus.ACTIVE) {
             Objects.requireNonNull(activeSince, "activeSince");
         }
+        if ((previousSettings == null) != (settingsChangedOn == null)) {
+            throw new IllegalArgumentException("previousSettings and settingsChangedOn go together");
+        }
     }
 
     public static WarmupState notStarted(WarmupSettings settings) {
-        return new WarmupState(WarmupStatus.NOT_STARTED, settings, 0, null, null);
+        return new WarmupState(WarmupStatus.NOT_STARTED, settings, 0, null, null, null, null);
     }
 
     /** Starts (from not started) or resumes (from paused); resuming an active warmup changes nothing. */
     public WarmupState resume(LocalDate today) {
         return switch (status) {
             case ACTIVE -> this;
-            case NOT_STARTED -> new WarmupState(WarmupStatus.ACTIVE, settings, 0, today, pausedOn);
+            case NOT_STARTED -> new WarmupState(WarmupStatus.ACTIVE, settings, 0, today, pausedOn, previousSettings,
+                    settingsChangedOn);
             // Resumed on the day it was paused: today was already counted, so the stretch starts tomorrow.
             case PAUSED -> new WarmupState(WarmupStatus.ACTIVE, settings, daysBefore,
-                    today.equals(pausedOn) ? today.plusDays(1) : today, pausedOn);
+                    today.equals(pausedOn) ? today.plusDays(1) : today, pausedOn, previousSettings, settingsChangedOn);
         };
     }
 
@@ -48,19 +57,30 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
             case PAUSED -> this;
             case NOT_STARTED -> throw new ConflictException("warmup_not_started",
                     "Warmup has not started for this mailbox; resume it to start.");
-            case ACTIVE -> new WarmupState(WarmupStatus.PAUSED, settings, day(today), null, today);
+            case ACTIVE -> new WarmupState(WarmupStatus.PAUSED, settings, day(today), null, today, previousSettings,
+                    settingsChangedOn);
         };
     }
 
     /**
-     * New settings. The day count up to today is kept as it was counted, and counting under the
-     * new settings (e.g. weekdays only) begins tomorrow, so a change never rewrites the past.
+     * New settings, in force from tomorrow: today keeps the plan it began with (a second change
+     * today keeps that too), and the day count up to today is kept as it was counted, so a change
+     * never rewrites the past.
      */
     public WarmupState withSettings(WarmupSettings newSettings, LocalDate today) {
-        if (status != WarmupStatus.ACTIVE) {
-            return new WarmupState(status, newSettings, daysBefore, activeSince, pausedOn);
+        if (newSettings.equals(settings)) {
+            return this;
         }
-        return new WarmupState(status, newSettings, day(today), today.plusDays(1), pausedOn);
+        WarmupSettings inForceToday = settingsOn(today);
+        if (status != WarmupStatus.ACTIVE) {
+            return new WarmupState(status, newSettings, daysBefore, activeSince, pausedOn, inForceToday, today);
+        }
+        return new WarmupState(status, newSettings, day(today), today.plusDays(1), pausedOn, inForceToday, today);
+    }
+
+    /** The settings that plan {@code date}: the previous ones up to the day of a change, the current ones after. */
+    public WarmupSettings settingsOn(LocalDate date) {
+        return settingsChangedOn != null && !date.isAfter(settingsChangedOn) ? previousSettings : settings;
     }
 
     /** The warmup day number today: 0 before the start, frozen while paused, at least 1 once started. */
@@ -74,10 +94,11 @@ public record WarmupState(WarmupStatus status, WarmupSettings settings, int days
 
     /** Warmup mails planned today: none unless active on a sending day; never above the mailbox's daily limit. */
     public int plannedToday(LocalDate today, int mailboxDailyLimit) {
-        if (status != WarmupStatus.ACTIVE || !WarmupPlan.isSendingDay(today, settings.weekdaysOnly())) {
+        WarmupSettings inForce = settingsOn(today);
+        if (status != WarmupStatus.ACTIVE || !WarmupPlan.isSendingDay(today, inForce.weekdaysOnly())) {
             return 0;
         }
-        return Math.min(WarmupPlan.plannedVolume(settings, day(today)), mailboxDailyLimit);
+        return Math.min(WarmupPlan.plannedVolume(inForce, day(today)), mailboxDailyLimit);
     }
 
 

@@ -61,6 +61,18 @@ class WarmupStateTest {
     }
 
     @Test
+    void newSettingsPlanFromTomorrowAndASecondChangeTodayKeepsTodaysPlan() {
+        WarmupState w = WarmupState.notStarted(WarmupSettings.DEFAULTS).resume(MON);
+        LocalDate day3 = MON.plusDays(2);
+        WarmupState changed = w.withSettings(new WarmupSettings(60, 10, 10, 30, false), day3)
+                .withSettings(new WarmupSettings(80, 20, 20, 30, false), day3);
+        assertThat(changed.plannedToday(day3, 500)).as("today keeps the defaults: 2 + 2 × 2").isEqualTo(6);
+        assertThat(changed.settingsOn(day3)).isEqualTo(WarmupSettings.DEFAULTS);
+        assertThat(changed.plannedToday(day3.plusDays(1), 500)).as("tomorrow, day 4: 20 + 20 × 3").isEqualTo(80);
+        assertThat(changed.withSettings(changed.settings(), day3)).isSameAs(changed);
+    }
+
+    @Test
     void theMailboxDailyLimitCapsTheWarmupVolume() {
         WarmupState w = WarmupState.notStarted(WarmupSettings.DEFAULTS).resume(MON);
         assertThat(w.plannedToday(MON.plusDays(30), 25)).isEqualTo(25);
