@@ -60,6 +60,8 @@ public final class Warmy implements AutoCloseable {
             MailboxUpdates updates = new MailboxUpdates(db.mailboxes(), db.transactions());
             EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock);
             SuppressionService suppressions = new SuppressionService(db.suppressions(), events, db.transactions(), clock);
+            WarmupReportService warmupReports = new WarmupReportService(updates, db.warmupActivity(),
+                    db.healthRecords(), events, db.transactions(), clock);
             return new Services(
                     new TenancyService(db.workspaces(), db.apiKeys(), db.transactions(), ids, clock),
                     new ApiKeyAuthenticator(db.apiKeys(), clock),
@@ -67,15 +69,14 @@ public final class Warmy implements AutoCloseable {
                     new WarmupService(updates, db.warmupActivity(), clock),
                     suppressions,
                     new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.warmupActivity(),
-                            db.transactions(), clock),
+                            warmupReports, db.transactions(), clock),
                     new SendingService(updates, db.suppressions(), db.sendCounters(), db.sendingSettings(), events,
                             db.transactions(), clock),
                     new WebhookService(db.webhookEndpoints(), db.outbox(), db.deliveryQueue(), db.eventLog(), urlPolicy,
                             db.transactions(), ids, clock),
                     new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
                             db.transactions(), clock, new SecureRandom()),
-                    new WarmupReportService(updates, db.warmupActivity(), db.healthRecords(), events, db.transactions(),
-                            clock));
+                    warmupReports);
         }
 
         /** The use cases without the network: for the command line, which sends no webhook. */

@@ -33,6 +33,8 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
         MailboxUpdates updates = new MailboxUpdates(store.mailboxes(), store.transactions());
         EventRecorder recorder = new EventRecorder(store.eventLog(), store.outbox(), clock);
         SuppressionService suppressions = new SuppressionService(store.suppressions(), recorder, store.transactions(), clock);
+        WarmupReportService warmupReports = new WarmupReportService(updates, store.warmupActivity(),
+                store.healthRecords(), recorder, store.transactions(), clock);
         return new ServiceGraph(
                 new TenancyService(store.workspaces(), store.apiKeys(), store.transactions(), ids, clock),
                 new ApiKeyAuthenticator(store.apiKeys(), clock, keyCache),
@@ -40,13 +42,12 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
                 new WarmupService(updates, store.warmupActivity(), clock),
                 suppressions,
                 new SignalService(recorder, store.eventLog(), store.mailboxes(), suppressions, store.warmupActivity(),
-                        store.transactions(), clock),
+                        warmupReports, store.transactions(), clock),
                 new SendingService(updates, store.suppressions(), store.sendCounters(), store.sendingSettings(), recorder,
                         store.transactions(), clock),
                 new WebhookService(store.webhookEndpoints(), store.outbox(), store.deliveryQueue(), store.eventLog(),
                         ANY_URL, store.transactions(), ids, clock),
-                new WarmupReportService(updates, store.warmupActivity(), store.healthRecords(), recorder,
-                        store.transactions(), clock));
+                warmupReports);
     }
 
     public static ServiceGraph on(Store store, Clock clock) {

@@ -117,6 +117,26 @@ class WarmupReportServiceTest {
     }
 
     @Test
+    void aCampaignBounceThatLowersTheBandIsAnnouncedWithTheBounce() {
+        ReportWarmup reports = services.warmupReports();
+        for (int i = 0; i < 20; i++) {
+            String id = "<m" + i + ">";
+            reports.sent(new ReportWarmup.Send(tenant, mailbox, id, clock.now()));
+            reports.placed(new ReportWarmup.Placed(tenant, mailbox, id, Placement.INBOX, clock.now(), Optional.of(PASSING),
+                    false));
+        }
+        assertThat(events(EventType.WARMUP_HEALTH_CHANGED)).extracting(e -> e.data().get("status")).containsExactly("excellent");
+
+        services.signals().record(tenant, new io.warmy.domain.event.Signal.Bounce("p1",
+                new EmailAddress("anna@prospect.example"), "c1", new io.warmy.domain.mailbox.MailboxId(mailbox),
+                io.warmy.domain.event.Signal.BounceType.SOFT, "452 mailbox full", clock.now()));
+
+        assertThat(events(EventType.WARMUP_HEALTH_CHANGED)).extracting(e -> e.data().get("status"))
+                .containsExactly("excellent", "good");
+        assertThat(services.warmupReports().health(tenant, mailbox).health().score()).isEqualTo(85);
+    }
+
+    @Test
     void statsRangesAreBoundedAndReportsFromTheFutureAreRefused() {
         assertThatThrownBy(() -> services.warmupReports().stats(tenant, mailbox, LocalDate.parse("2025-01-01"),
                 LocalDate.parse("2026-03-01"))).isInstanceOfSatisfying(InvalidValueException.class,

@@ -9,6 +9,7 @@ import io.warmy.application.event.port.in.ListEvents;
 import io.warmy.application.event.port.in.RecordSignal;
 import io.warmy.application.event.port.in.Recorded;
 import io.warmy.application.event.port.out.EventLog;
+import io.warmy.application.health.HealthReview;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.suppression.service.SuppressionService;
@@ -35,12 +36,14 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent {
     private final Mailboxes mailboxes;
     private final SuppressionService suppressions;
     private final WarmupActivity activity;
+    private final HealthReview healthReview;
     private final Transactions transactions;
     private final Clock clock;
 
     public SignalService(EventRecorder recorder, EventLog eventLog, Mailboxes mailboxes, SuppressionService suppressions,
-                         WarmupActivity activity, Transactions transactions, Clock clock) {
+                         WarmupActivity activity, HealthReview healthReview, Transactions transactions, Clock clock) {
         this.activity = activity;
+        this.healthReview = healthReview;
         this.recorder = recorder;
         this.eventLog = eventLog;
         this.mailboxes = mailboxes;
@@ -59,6 +62,7 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent {
             if (signal instanceof Signal.Bounce b && !appended.duplicate()) {
                 // The sending mailbox's daily counters feed its health (the bounces factor).
                 activity.add(tenant, b.mailboxId(), new DailyStats(Mailbox.day(b.bouncedAt()), 0, 0, 0, 0, 0, 0, 0, 1, 0));
+                healthReview.review(tenant, b.mailboxId());
             }
             suppressionReason(signal).ifPresent(reason -> suppressions.suppress(
                     new SuppressAddress.Command(tenant, signal.prospectEmail(), reason, signal.prospectId())));

@@ -3,6 +3,7 @@ package io.warmy.application.warmup.service;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.service.EventRecorder;
+import io.warmy.application.health.HealthReview;
 import io.warmy.application.health.port.in.GetHealth;
 import io.warmy.application.health.port.out.HealthRecords;
 import io.warmy.application.health.port.out.HealthRecords.HealthRecord;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
  * the mailbox's health and milestones and records an event for each band change and each
  * milestone reached, exactly once (per mailbox, one writer at a time).
  */
-public final class WarmupReportService implements ReportWarmup, GetStats, GetHealth {
+public final class WarmupReportService implements ReportWarmup, GetStats, GetHealth, HealthReview {
 
     private final MailboxUpdates mailboxes;
     private final WarmupActivity activity;
@@ -126,6 +127,11 @@ public final class WarmupReportService implements ReportWarmup, GetStats, GetHea
             }
         }
         health.save(tenant, m.id(), new HealthRecord(current.status(), current.score(), now, auth, reached));
+    }
+
+    @Override
+    public void review(Tenant tenant, io.warmy.domain.mailbox.MailboxId mailbox) {
+        transactions.inTransaction(() -> review(tenant, mailboxes.load(tenant, mailbox.value()), Optional.empty()));
     }
 
     @Override
