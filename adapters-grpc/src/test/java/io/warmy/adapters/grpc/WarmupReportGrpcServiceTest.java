@@ -56,11 +56,25 @@ class WarmupReportGrpcServiceTest {
     void aPlacementIsCountedOnceAndTheSamePlacementAgainChangesNothing() {
         assertThat(grpc.warmup().reportPlacement(place("m-1", Placement.PLACEMENT_INBOX).build()).getCounted()).isTrue();
         assertThat(grpc.warmup().reportPlacement(place("m-1", Placement.PLACEMENT_INBOX)
-                .setPlacedAt(timestamp(NOW.plusSeconds(1))).setComplaint(true).build()).getCounted()).isFalse();
+                .setPlacedAt(timestamp(NOW.plusSeconds(1))).build()).getCounted()).isFalse();
 
         DailyStats day = today();
         assertThat(day.inbox()).isEqualTo(1);
         assertThat(day.complaints()).isZero();
+    }
+
+    @Test
+    void aComplaintCountsOncePerMessageWhicheverReportCarriesIt() {
+        grpc.warmup().reportPlacement(place("m-1", Placement.PLACEMENT_INBOX).build());
+        assertThat(grpc.warmup().reportPlacement(place("m-1", Placement.PLACEMENT_INBOX)
+                .setPlacedAt(timestamp(NOW.plusSeconds(1))).setComplaint(true).build()).getCounted()).isTrue();
+        assertThat(grpc.warmup().reportPlacement(place("m-1", Placement.PLACEMENT_SPAM)
+                .setPlacedAt(timestamp(NOW.plusSeconds(2))).setComplaint(true).build()).getCounted()).isTrue();
+
+        DailyStats day = today();
+        assertThat(day.complaints()).isEqualTo(1);
+        assertThat(day.spam()).isEqualTo(1);
+        assertThat(day.inbox()).isZero();
     }
 
     @Test

@@ -24,20 +24,20 @@ final class DbHealthRecords implements HealthRecords {
 
     private static final String KEY = " WHERE workspace_id = ? AND mode = ? AND mailbox_id = ?";
     private static final String SELECT =
-            "SELECT status, score, computed_at_ms, spf, dkim, dmarc, milestones FROM mailbox_health" + KEY;
+            "SELECT status, score, computed_at_ms, spf, dkim, dmarc, milestones, band_changes FROM mailbox_health" + KEY;
     private static final String COLUMNS = "workspace_id, mode, mailbox_id, status, score, computed_at_ms, spf, dkim,"
-            + " dmarc, milestones";
+            + " dmarc, milestones, band_changes";
     /**
      * An upsert, not INSERT IGNORE: it takes the row's write lock whether it inserts the row or finds
      * it, where a losing plain insert would take a shared lock that deadlocks with the next loser's.
      */
     private static final String ENSURE_ROW = "INSERT INTO mailbox_health (" + COLUMNS + ") VALUES (?, ?, ?, '"
-            + HealthStatus.INSUFFICIENT_DATA.wireName() + "', NULL, NULL, 'none', 'none', 'none', '')"
+            + HealthStatus.INSUFFICIENT_DATA.wireName() + "', NULL, NULL, 'none', 'none', 'none', '', 0)"
             + " ON DUPLICATE KEY UPDATE status = status";
-    private static final String SAVE = "INSERT INTO mailbox_health (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    private static final String SAVE = "INSERT INTO mailbox_health (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON DUPLICATE KEY UPDATE status = VALUES(status), score = VALUES(score),"
             + " computed_at_ms = VALUES(computed_at_ms), spf = VALUES(spf), dkim = VALUES(dkim),"
-            + " dmarc = VALUES(dmarc), milestones = VALUES(milestones)";
+            + " dmarc = VALUES(dmarc), milestones = VALUES(milestones), band_changes = VALUES(band_changes)";
     private static final String SEPARATOR = ",";
 
     private final DbTransactions db;
@@ -78,7 +78,7 @@ final class DbHealthRecords implements HealthRecords {
                 record.status().wireName(), record.score(), record.computedAt().toEpochMilli(),
                 auth.spf().wireName(), auth.dkim().wireName(), auth.dmarc().wireName(),
                 // Sorted, so that a record saved twice reads the same in the table.
-                record.milestones().stream().sorted().collect(Collectors.joining(SEPARATOR)));
+                record.milestones().stream().sorted().collect(Collectors.joining(SEPARATOR)), record.bandChanges());
     }
 
     /** The row's record; empty for a row a first review made only to lock on. */
@@ -94,7 +94,7 @@ final class DbHealthRecords implements HealthRecords {
                 AuthResult.parse(c.string(), "dkim"), AuthResult.parse(c.string(), "dmarc"));
         String milestones = c.string();
         Set<String> reached = milestones.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(milestones.split(SEPARATOR)));
-        return Optional.of(new HealthRecord(status, score, computedAt, auth, reached));
+        return Optional.of(new HealthRecord(status, score, computedAt, auth, reached, c.longValue()));
     }
 
     private static HealthStatus status(String wireName) {

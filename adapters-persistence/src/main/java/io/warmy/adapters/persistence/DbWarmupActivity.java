@@ -51,6 +51,11 @@ final class DbWarmupActivity implements WarmupActivity {
     }
 
     @Override
+    public boolean markComplained(Tenant tenant, MailboxId mailbox, String messageId) {
+        return setFlag("complained", tenant, mailbox, messageId);
+    }
+
+    @Override
     public Optional<PlacedMessage> place(Tenant tenant, MailboxId mailbox, String messageId, Placement placement,
                                          LocalDate day) {
         Object[] key = key(tenant, mailbox, messageId);

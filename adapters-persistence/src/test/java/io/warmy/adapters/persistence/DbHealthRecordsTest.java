@@ -38,7 +38,7 @@ class DbHealthRecordsTest {
                         HealthRecord before = health.findForUpdate(tenant, mailbox).orElse(HealthRecord.NONE);
                         int reviews = before.score() == null ? 0 : before.score();
                         health.save(tenant, mailbox, new HealthRecord(HealthStatus.GOOD, reviews + 1, Fixture.NOW,
-                                Authentication.UNKNOWN, Set.of()));
+                                Authentication.UNKNOWN, Set.of(), reviews + 1));
                         return reviews;
                     }));
 
@@ -68,10 +68,10 @@ class DbHealthRecordsTest {
         Tenant tenant = Fixture.tenant();
         MailboxId mailbox = MailboxId.fromUlid(Fixture.ulid());
         HealthRecord first = new HealthRecord(HealthStatus.INSUFFICIENT_DATA, null, Instant.ofEpochMilli(1_234),
-                Authentication.UNKNOWN, Set.of());
+                Authentication.UNKNOWN, Set.of(), 0);
         HealthRecord second = new HealthRecord(HealthStatus.EXCELLENT, 93, Fixture.NOW,
                 new Authentication(AuthResult.PASS, AuthResult.FAIL, AuthResult.NONE),
-                Set.of("day_7", "day_14", "daily_target"));
+                Set.of("day_7", "day_14", "daily_target"), 4);
 
         health.save(tenant, mailbox, first);
         assertThat(health.find(tenant, mailbox)).contains(first);
@@ -90,7 +90,7 @@ class DbHealthRecordsTest {
         MailboxId mailbox = MailboxId.fromUlid(Fixture.ulid());
 
         assertThatThrownBy(() -> health.save(tenant, mailbox, new HealthRecord(HealthStatus.GOOD, 80, Fixture.NOW,
-                Authentication.UNKNOWN, Set.of("day_7,day_14")))).isInstanceOf(IllegalArgumentException.class);
+                Authentication.UNKNOWN, Set.of("day_7,day_14"), 1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(health.find(tenant, mailbox)).isEmpty();
     }
 }

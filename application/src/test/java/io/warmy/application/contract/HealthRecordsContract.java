@@ -45,12 +45,12 @@ public abstract class HealthRecordsContract {
     @Test
     void aSavedRecordComesBackWithEveryFieldAndReplacesTheLastOne() {
         HealthRecord first = new HealthRecord(HealthStatus.GOOD, 81, Instant.parse("2026-03-20T14:30:00.123Z"),
-                new Authentication(AuthResult.PASS, AuthResult.FAIL, AuthResult.NONE), Set.of("day_7"));
+                new Authentication(AuthResult.PASS, AuthResult.FAIL, AuthResult.NONE), Set.of("day_7"), 2);
         store.transactions().inTransaction(() -> records.save(live, MBX, first));
         assertThat(records.find(live, MBX)).contains(first);
 
         HealthRecord second = new HealthRecord(HealthStatus.INSUFFICIENT_DATA, null, Instant.parse("2026-03-21T00:00:00Z"),
-                Authentication.UNKNOWN, Set.of("day_7", "day_14", "daily_target"));
+                Authentication.UNKNOWN, Set.of("day_7", "day_14", "daily_target"), 3);
         store.transactions().inTransaction(() -> {
             assertThat(records.findForUpdate(live, MBX)).contains(first);
             records.save(live, MBX, second);

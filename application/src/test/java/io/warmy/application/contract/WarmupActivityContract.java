@@ -42,6 +42,8 @@ public abstract class WarmupActivityContract {
         assertThat(activity.markReplied(live, MBX, "<m1@warmy>")).isTrue();
         assertThat(activity.markReplied(live, MBX, "<m1@warmy>")).isFalse();
         assertThat(activity.markReplied(live, MBX, "<m2@warmy>")).as("a reply may come before its send is known").isTrue();
+        assertThat(activity.markComplained(live, MBX, "<m1@warmy>")).isTrue();
+        assertThat(activity.markComplained(live, MBX, "<m1@warmy>")).isFalse();
         assertThat(activity.markSent(live, MBX, "<m2@warmy>")).isTrue();
     }
 

@@ -95,7 +95,8 @@ public final class InMemoryStore implements Store {
     private record Lease(String owner, Instant until) {
     }
 
-    private record WarmupMessage(boolean sent, Placement placement, LocalDate placedOn, boolean replied) {
+    private record WarmupMessage(boolean sent, Placement placement, LocalDate placedOn, boolean replied,
+                                 boolean complained) {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -577,7 +578,7 @@ public final class InMemoryStore implements Store {
 
             private WarmupMessage message(Tenant tenant, MailboxId mailbox, String messageId) {
                 return data.warmupMessages().getOrDefault(key(tenant, mailbox, messageId),
-                        new WarmupMessage(false, null, null, false));
+                        new WarmupMessage(false, null, null, false, false));
             }
 
             @Override
@@ -585,7 +586,7 @@ public final class InMemoryStore implements Store {
                 return locked(() -> {
                     WarmupMessage m = message(tenant, mailbox, messageId);
                     data.warmupMessages().put(key(tenant, mailbox, messageId),
-                            new WarmupMessage(true, m.placement(), m.placedOn(), m.replied()));
+                            new WarmupMessage(true, m.placement(), m.placedOn(), m.replied(), m.complained()));
                     return !m.sent();
                 });
             }
@@ -597,7 +598,7 @@ public final class InMemoryStore implements Store {
                     WarmupMessage m = message(tenant, mailbox, messageId);
                     LocalDate on = m.placedOn() == null ? day : m.placedOn();
                     data.warmupMessages().put(key(tenant, mailbox, messageId),
-                            new WarmupMessage(m.sent(), placement, on, m.replied()));
+                            new WarmupMessage(m.sent(), placement, on, m.replied(), m.complained()));
                     return m.placement() == null ? Optional.<PlacedMessage>empty()
                             : Optional.of(new PlacedMessage(m.placement(), m.placedOn()));
                 });
@@ -608,8 +609,18 @@ public final class InMemoryStore implements Store {
                 return locked(() -> {
                     WarmupMessage m = message(tenant, mailbox, messageId);
                     data.warmupMessages().put(key(tenant, mailbox, messageId),
-                            new WarmupMessage(m.sent(), m.placement(), m.placedOn(), true));
+                            new WarmupMessage(m.sent(), m.placement(), m.placedOn(), true, m.complained()));
                     return !m.replied();
+                });
+            }
+
+            @Override
+            public boolean markComplained(Tenant tenant, MailboxId mailbox, String messageId) {
+                return locked(() -> {
+                    WarmupMessage m = message(tenant, mailbox, messageId);
+                    data.warmupMessages().put(key(tenant, mailbox, messageId),
+                            new WarmupMessage(m.sent(), m.placement(), m.placedOn(), m.replied(), true));
+                    return !m.complained();
                 });
             }
 

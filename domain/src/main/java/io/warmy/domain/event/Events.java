@@ -50,10 +50,11 @@ public final class Events {
     }
 
     /**
-     * One event per change of status band. A change is known by the mailbox, the two bands and the
-     * moment it was computed, so a recomputation that finds the same band makes no event at all.
+     * One event per change of status band. Changes of one mailbox are numbered ({@code change} is
+     * 1 for the first), so the same change reviewed twice makes one event, and two changes never
+     * share a key; a review that finds the same band makes no event at all.
      */
-    public static EventDraft healthChanged(MailboxId mailboxId, String previousStatus, String status,
+    public static EventDraft healthChanged(MailboxId mailboxId, long change, String previousStatus, String status,
                                            Integer previousScore, Integer score, Instant changedAt) {
         Objects.requireNonNull(status, "status");
         Map<String, Object> d = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public final class Events {
         d.put("score", score);
         d.put("changedAt", EventDraft.time(changedAt));
         return new EventDraft(EventType.WARMUP_HEALTH_CHANGED, d, Optional.of(DedupKey.of(
-                EventType.WARMUP_HEALTH_CHANGED, mailboxId, previousStatus, status, changedAt.toEpochMilli())));
+                EventType.WARMUP_HEALTH_CHANGED, mailboxId, change)));
     }
 
     /** One event per milestone per mailbox, ever. */

@@ -34,7 +34,7 @@ class PayloadsTest {
         assertThat(Events.mailboxConnected(m).data()).containsOnlyKeys("mailboxId", "email", "provider", "connectedAt");
         assertThat(Events.mailboxDisconnected(m.disconnect("requested", T), T).data().keySet())
                 .containsExactly("mailboxId", "email", "reason", "disconnectedAt");
-        assertThat(Events.healthChanged(MBX, null, "good", null, 80, T).data().keySet())
+        assertThat(Events.healthChanged(MBX, 1, null, "good", null, 80, T).data().keySet())
                 .containsExactly("mailboxId", "previousStatus", "status", "previousScore", "score", "changedAt");
         assertThat(Events.milestone(MBX, "day_7", 7, T).data().keySet())
                 .containsExactly("mailboxId", "milestone", "value", "reachedAt");

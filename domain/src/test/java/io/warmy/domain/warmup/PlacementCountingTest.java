@@ -13,27 +13,27 @@ class PlacementCountingTest {
 
     @Test
     void aFirstPlacementCountsInItsFolder() {
-        assertThat(PlacementCounting.delta(D, Optional.empty(), Placement.PROMOTIONS, false))
+        assertThat(PlacementCounting.delta(D, Optional.empty(), Placement.PROMOTIONS))
                 .isEqualTo(new DailyStats(D, 0, 0, 0, 1, 0, 0, 0, 0, 0));
     }
 
     @Test
     void aMoveFromSpamToTheInboxIsSavedFromSpam() {
-        assertThat(PlacementCounting.delta(D, Optional.of(Placement.SPAM), Placement.INBOX, false))
+        assertThat(PlacementCounting.delta(D, Optional.of(Placement.SPAM), Placement.INBOX))
                 .isEqualTo(new DailyStats(D, 0, 1, -1, 0, 0, 1, 0, 0, 0));
     }
 
     @Test
     void otherMovesOnlyMoveTheCount() {
-        assertThat(PlacementCounting.delta(D, Optional.of(Placement.MISSING), Placement.INBOX, false))
+        assertThat(PlacementCounting.delta(D, Optional.of(Placement.MISSING), Placement.INBOX))
                 .isEqualTo(new DailyStats(D, 0, 1, 0, 0, -1, 0, 0, 0, 0));
-        assertThat(PlacementCounting.delta(D, Optional.of(Placement.INBOX), Placement.SPAM, true))
-                .isEqualTo(new DailyStats(D, 0, -1, 1, 0, 0, 0, 0, 0, 1));
+        assertThat(PlacementCounting.delta(D, Optional.of(Placement.INBOX), Placement.SPAM))
+                .isEqualTo(new DailyStats(D, 0, -1, 1, 0, 0, 0, 0, 0, 0));
     }
 
     @Test
     void theSamePlacementAgainChangesNothing() {
-        assertThat(PlacementCounting.delta(D, Optional.of(Placement.SPAM), Placement.SPAM, true))
+        assertThat(PlacementCounting.delta(D, Optional.of(Placement.SPAM), Placement.SPAM))
                 .isEqualTo(DailyStats.empty(D));
     }
 }

@@ -80,7 +80,11 @@ public final class WarmupReportService implements ReportWarmup, GetStats, GetHea
                     r.placement(), day);
             LocalDate countedOn = before.map(WarmupActivity.PlacedMessage::day).orElse(day);
             DailyStats delta = PlacementCounting.delta(countedOn, before.map(WarmupActivity.PlacedMessage::placement),
-                    r.placement(), r.complaint());
+                    r.placement());
+            if (r.complaint() && activity.markComplained(r.tenant(), m.id(), r.messageId())) {
+                // A complaint counts once per message, on the day its placements are counted.
+                delta = delta.plus(new DailyStats(countedOn, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+            }
             boolean counted = !delta.equals(DailyStats.empty(countedOn));
             if (counted) {
                 activity.add(r.tenant(), m.id(), delta);
@@ -115,9 +119,11 @@ public final class WarmupReportService implements ReportWarmup, GetStats, GetHea
         var auth = reportedAuth.orElse(before.authentication());
         Health current = HealthScore.of(activity.days(tenant, m.id(), today.minusDays(HealthScore.WINDOW_DAYS - 1), today),
                 auth);
+        long changes = before.bandChanges();
         if (current.status() != before.status()) {
-            events.record(tenant, Events.healthChanged(m.id(), before.status().wireName(), current.status().wireName(),
-                    before.score(), current.score(), now));
+            changes++;
+            events.record(tenant, Events.healthChanged(m.id(), changes, before.status().wireName(),
+                    current.status().wireName(), before.score(), current.score(), now));
         }
         long sentToday = activity.days(tenant, m.id(), today, today).stream().mapToLong(DailyStats::sent).sum();
         Set<String> reached = new HashSet<>(before.milestones());
@@ -126,7 +132,7 @@ public final class WarmupReportService implements ReportWarmup, GetStats, GetHea
                 events.record(tenant, Events.milestone(m.id(), milestone.name(), milestone.value(), now));
             }
         }
-        health.save(tenant, m.id(), new HealthRecord(current.status(), current.score(), now, auth, reached));
+        health.save(tenant, m.id(), new HealthRecord(current.status(), current.score(), now, auth, reached, changes));
     }
 
     @Override

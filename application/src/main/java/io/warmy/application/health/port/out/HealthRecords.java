@@ -15,14 +15,15 @@ import java.util.Set;
  */
 public interface HealthRecords {
 
+    /** @param bandChanges how many times the band has changed: it numbers the change events */
     record HealthRecord(HealthStatus status, Integer score, Instant computedAt, Authentication authentication,
-                        Set<String> milestones) {
+                        Set<String> milestones, long bandChanges) {
         public HealthRecord {
             milestones = Set.copyOf(milestones);
         }
 
         public static final HealthRecord NONE = new HealthRecord(HealthStatus.INSUFFICIENT_DATA, null, Instant.EPOCH,
-                Authentication.UNKNOWN, Set.of());
+                Authentication.UNKNOWN, Set.of(), 0);
     }
 
     Optional<HealthRecord> find(Tenant tenant, MailboxId mailbox);

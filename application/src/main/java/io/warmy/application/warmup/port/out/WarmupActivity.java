@@ -29,6 +29,9 @@ public interface WarmupActivity {
     /** Records the reply to the message; answers false when it was already recorded. */
     boolean markReplied(Tenant tenant, MailboxId mailbox, String messageId);
 
+    /** Records a spam complaint about the message; answers false when one was already recorded. */
+    boolean markComplained(Tenant tenant, MailboxId mailbox, String messageId);
+
     /** Adds {@code delta}'s counters to the mailbox's counters of {@code delta.date()}, atomically. */
     void add(Tenant tenant, MailboxId mailbox, DailyStats delta);
 
