@@ -206,9 +206,19 @@ public sealed interface Signal {
         }
     }
 
-    /** A prospect opened a campaign email. One event per prospect per campaign: the first open. */
+    /**
+     * A prospect opened a campaign email. One event per prospect per campaign: the first open.
+     * {@code automated} marks an open a machine made (an image prefetch); its event then says
+     * {@code "automated": true}.
+     */
     record Open(String prospectId, EmailAddress prospectEmail, String campaignId, MailboxId mailboxId, int stepIndex,
-                Instant openedAt) implements Signal {
+                Instant openedAt, boolean automated) implements Signal {
+
+        public Open(String prospectId, EmailAddress prospectEmail, String campaignId, MailboxId mailboxId, int stepIndex,
+                    Instant openedAt) {
+            this(prospectId, prospectEmail, campaignId, mailboxId, stepIndex, openedAt, false);
+        }
+
         public Open {
             prospectId = Fields.id("prospectId", prospectId);
             Objects.requireNonNull(prospectEmail, "prospectEmail");
@@ -242,6 +252,9 @@ public sealed interface Signal {
             d.put("mailboxId", mailboxId.value());
             d.put("stepIndex", stepIndex);
             d.put("openedAt", EventDraft.time(openedAt));
+            if (automated) {
+                d.put("automated", true);
+            }
             return d;
         }
     }
