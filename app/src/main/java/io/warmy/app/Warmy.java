@@ -22,7 +22,10 @@ import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
 import io.warmy.application.tenancy.service.TenancyService;
+import io.warmy.application.tracking.service.TrackingService;
 import io.warmy.application.warmup.service.WarmupReportService;
+import io.warmy.domain.tracking.TrackingKeys;
+import io.warmy.domain.tracking.TrackingTokens;
 import io.warmy.application.warmup.service.WarmupService;
 import io.warmy.application.webhook.port.out.EndpointUrlPolicy;
 import io.warmy.application.webhook.port.out.WebhookTransport;
@@ -31,8 +34,12 @@ import io.warmy.application.webhook.service.WebhookService;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 
 /**
@@ -53,30 +60,33 @@ public final class Warmy implements AutoCloseable {
     record Services(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                     WarmupService warmup, SuppressionService suppressions, SignalService signals,
                     SendingService sending, WebhookService webhooks, DispatchService dispatch,
-                    WarmupReportService warmupReports) {
+                    WarmupReportService warmupReports, TrackingService tracking) {
 
-        static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport) {
+        static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport,
+                           TrackingKeys trackingKeys, Supplier<String> trackingBaseUrl) {
             Ids ids = new UlidIds(clock);
             MailboxUpdates updates = new MailboxUpdates(db.mailboxes(), db.transactions());
             EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock);
             SuppressionService suppressions = new SuppressionService(db.suppressions(), events, db.transactions(), clock);
             WarmupReportService warmupReports = new WarmupReportService(updates, db.warmupActivity(),
                     db.healthRecords(), events, db.transactions(), clock);
+            SignalService signals = new SignalService(events, db.eventLog(), db.mailboxes(), suppressions,
+                    db.warmupActivity(), warmupReports, db.transactions(), clock);
             return new Services(
                     new TenancyService(db.workspaces(), db.apiKeys(), db.transactions(), ids, clock),
                     new ApiKeyAuthenticator(db.apiKeys(), clock),
                     new MailboxService(db.mailboxes(), events, db.transactions(), ids, clock),
                     new WarmupService(updates, db.warmupActivity(), clock),
                     suppressions,
-                    new SignalService(events, db.eventLog(), db.mailboxes(), suppressions, db.warmupActivity(),
-                            warmupReports, db.transactions(), clock),
+                    signals,
                     new SendingService(updates, db.suppressions(), db.sendCounters(), db.sendingSettings(), events,
                             db.transactions(), clock),
                     new WebhookService(db.webhookEndpoints(), db.outbox(), db.deliveryQueue(), db.eventLog(), urlPolicy,
                             db.transactions(), ids, clock),
                     new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
                             db.transactions(), clock, new SecureRandom()),
-                    warmupReports);
+                    warmupReports,
+                    new TrackingService(new TrackingTokens(trackingKeys), trackingBaseUrl, updates, signals, clock));
         }
 
         /** The use cases without the network: for the command line, which sends no webhook. */
@@ -84,7 +94,7 @@ public final class Warmy implements AutoCloseable {
             EndpointUrlPolicy policy = new NetworkUrlPolicy(NetworkUrlPolicy.Settings.PUBLIC_ONLY);
             return on(db, clock, policy, (event, url, secrets, at) -> {
                 throw new IllegalStateException("the command line delivers no webhooks");
-            });
+            }, trackingKeys(WarmyConfig.Tracking.DEFAULTS, db), () -> "http://localhost:8080");
         }
     }
 
@@ -106,12 +116,15 @@ public final class Warmy implements AutoCloseable {
                 config.webhooks().allowLoopback(), config.webhooks().allowPrivate()));
         HttpWebhookTransport transport = new HttpWebhookTransport(HttpWebhookTransport.Settings.defaults(urlPolicy));
         try {
-            Services s = Services.on(db, clock, urlPolicy, transport);
+            java.util.concurrent.atomic.AtomicReference<String> ownAddress = new java.util.concurrent.atomic.AtomicReference<>(
+                    "http://localhost:" + config.httpPort());
+            Supplier<String> trackingBase = () -> config.tracking().baseUrl().orElseGet(ownAddress::get);
+            Services s = Services.on(db, clock, urlPolicy, transport, trackingKeys(config.tracking(), db), trackingBase);
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
                     s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
-                    s.warmupReports()), clock);
+                    s.warmupReports(), s.tracking()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
@@ -122,11 +135,12 @@ public final class Warmy implements AutoCloseable {
                     });
             RestApi.configure(server); // the 1 MiB body limit, and problem bodies for errors before routing
             WebServer http = server.build().start();
+            ownAddress.set("http://localhost:" + http.port());
             GrpcServer grpc;
             try {
                 GrpcApi grpcApi = new GrpcApi(new GrpcApi.UseCases(s.mailboxes(), s.mailboxes(), s.mailboxes(),
                         s.mailboxes(), s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.sending(), s.signals(),
-                        s.suppressions(), s.suppressions(), s.tenancy(), s.warmupReports()), clock);
+                        s.suppressions(), s.suppressions(), s.tenancy(), s.warmupReports(), s.tracking()), clock);
                 grpc = grpcApi.serve(new GrpcServer.Settings(config.grpcHost(), config.grpcPort(), config.grpcToken()));
             } catch (RuntimeException e) {
                 http.stop();
@@ -175,6 +189,32 @@ public final class Warmy implements AutoCloseable {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
             return "localhost";
+        }
+    }
+
+    /**
+     * The configured keys ({@code id:base64,…}, current first), or the installation's own key,
+     * made on first start and kept in the database so every node signs and verifies alike.
+     */
+    static TrackingKeys trackingKeys(WarmyConfig.Tracking tracking, PersistenceAdapter db) {
+        if (tracking.keys().isEmpty()) {
+            byte[] candidate = new byte[32];
+            new SecureRandom().nextBytes(candidate);
+            return new TrackingKeys(Map.of("db1", db.serverSecrets().getOrCreate("tracking-key-db1", candidate)));
+        }
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        for (String entry : tracking.keys().get().split(",")) {
+            String[] idAndKey = entry.trim().split(":", 2);
+            try {
+                keys.put(idAndKey[0], Base64.getDecoder().decode(idAndKey[1]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("warmy.tracking.keys (WARMY_TRACKING_KEYS) must be 'id:base64,…'.");
+            }
+        }
+        try {
+            return new TrackingKeys(keys);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("warmy.tracking.keys (WARMY_TRACKING_KEYS): " + e.getMessage() + ".");
         }
     }
 

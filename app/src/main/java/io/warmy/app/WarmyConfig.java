@@ -18,7 +18,21 @@ import java.util.function.Supplier;
  */
 public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int grpcPort, Optional<String> grpcToken,
                           Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize, Path dataDir,
-                          Webhooks webhooks) {
+                          Webhooks webhooks, Tracking tracking) {
+
+    /**
+     * The tracking links in campaign emails: the public base URL they point at (by default this
+     * server's own address) and the keys that sign them ({@code id:base64,…}, the current one first;
+     * by default one key made on first start and kept in the database for every node).
+     */
+    public record Tracking(Optional<String> baseUrl, Optional<String> keys) {
+        public static final Tracking DEFAULTS = new Tracking(Optional.empty(), Optional.empty());
+
+        @Override
+        public String toString() {
+            return "Tracking[baseUrl=" + baseUrl.orElse("this server") + ", keys=" + (keys.isPresent() ? "configured" : "database") + "]";
+        }
+    }
 
     /** Webhook delivery on this node: whether it delivers, and which receiver addresses it may call. */
     public record Webhooks(boolean deliver, boolean allowLoopback, boolean allowPrivate) {
@@ -41,7 +55,9 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
             Map.entry("WARMY_DATA_DIR", "warmy.data-dir"),
             Map.entry("WARMY_WEBHOOKS_DELIVER", "warmy.webhooks.deliver"),
             Map.entry("WARMY_WEBHOOKS_ALLOW_LOOPBACK", "warmy.webhooks.allow-loopback"),
-            Map.entry("WARMY_WEBHOOKS_ALLOW_PRIVATE", "warmy.webhooks.allow-private"));
+            Map.entry("WARMY_WEBHOOKS_ALLOW_PRIVATE", "warmy.webhooks.allow-private"),
+            Map.entry("WARMY_TRACKING_BASE_URL", "warmy.tracking.base-url"),
+            Map.entry("WARMY_TRACKING_KEYS", "warmy.tracking.keys"));
 
     public static WarmyConfig load(Optional<Path> file, Map<String, String> env) {
         List<Supplier<? extends io.helidon.config.spi.ConfigSource>> sources = new ArrayList<>();
@@ -80,7 +96,9 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
                 Path.of(config.get("data-dir").asString().get()),
                 new Webhooks(bool(config, "webhooks.deliver", "WARMY_WEBHOOKS_DELIVER"),
                         bool(config, "webhooks.allow-loopback", "WARMY_WEBHOOKS_ALLOW_LOOPBACK"),
-                        bool(config, "webhooks.allow-private", "WARMY_WEBHOOKS_ALLOW_PRIVATE")));
+                        bool(config, "webhooks.allow-private", "WARMY_WEBHOOKS_ALLOW_PRIVATE")),
+                new Tracking(config.get("tracking.base-url").asString().asOptional().filter(s -> !s.isBlank()),
+                        config.get("tracking.keys").asString().asOptional().filter(s -> !s.isBlank())));
     }
 
     private static boolean bool(Config config, String key, String variable) {
@@ -116,6 +134,6 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
         // Passwords and tokens never reach a log line.
         return "WarmyConfig[http=" + httpHost + ":" + httpPort + ", grpc=" + grpcHost + ":" + grpcPort
                 + ", grpcToken=" + (grpcToken.isPresent() ? "set" : "none") + ", db="
-                + dbUrl.orElse("embedded H2 in " + dataDir) + ", " + webhooks + "]";
+                + dbUrl.orElse("embedded H2 in " + dataDir) + ", " + webhooks + ", " + tracking + "]";
     }
 }

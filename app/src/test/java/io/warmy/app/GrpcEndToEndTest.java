@@ -65,7 +65,7 @@ class GrpcEndToEndTest {
     @Test
     void everyEventTheIngestApiCanCauseIsRecordedOnceAndListedOverRest() throws Exception {
         WarmyConfig config = new WarmyConfig("127.0.0.1", 0, "127.0.0.1", 0, Optional.empty(), Optional.empty(), "", "",
-                4, dataDir, WarmyConfig.Webhooks.LOCAL);
+                4, dataDir, WarmyConfig.Webhooks.LOCAL, WarmyConfig.Tracking.DEFAULTS);
         try (Warmy warmy = Warmy.start(config, Clock.system())) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", warmy.grpcPort()).usePlaintext().build();
             try {
@@ -171,7 +171,7 @@ class GrpcEndToEndTest {
     @Test
     void theInternalApiRefusesToListenBeyondThisMachineWithoutAToken() {
         WarmyConfig exposed = new WarmyConfig("127.0.0.1", 0, "0.0.0.0", 0, Optional.empty(), Optional.empty(), "", "",
-                4, dataDir, WarmyConfig.Webhooks.LOCAL);
+                4, dataDir, WarmyConfig.Webhooks.LOCAL, WarmyConfig.Tracking.DEFAULTS);
         assertThatThrownBy(() -> Warmy.start(exposed, Clock.system()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WARMY_GRPC_TOKEN");
     }

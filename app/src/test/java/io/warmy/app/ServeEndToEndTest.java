@@ -35,7 +35,7 @@ class ServeEndToEndTest {
     private static WarmyConfig config(Optional<DatabaseSettings> db, Path dataDir) {
         return new WarmyConfig("127.0.0.1", 0, "127.0.0.1", 0, Optional.empty(),
                 db.map(DatabaseSettings::jdbcUrl), db.map(DatabaseSettings::user).orElse(""),
-                db.map(DatabaseSettings::password).orElse(""), 4, dataDir, WarmyConfig.Webhooks.LOCAL);
+                db.map(DatabaseSettings::password).orElse(""), 4, dataDir, WarmyConfig.Webhooks.LOCAL, WarmyConfig.Tracking.DEFAULTS);
     }
 
     @Test

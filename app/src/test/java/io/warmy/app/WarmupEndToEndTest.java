@@ -78,7 +78,7 @@ class WarmupEndToEndTest {
     void fortyFiveDaysOfWarmupShowThePlanStatsAndHealthAndFireEachMilestoneAndBandChangeOnce() throws Exception {
         DatabaseSettings db = TestDatabases.newMariaDb();
         WarmyConfig config = new WarmyConfig("127.0.0.1", 0, "127.0.0.1", 0, Optional.empty(), Optional.of(db.jdbcUrl()),
-                db.user(), db.password(), 4, dataDir, new WarmyConfig.Webhooks(false, true, false));
+                db.user(), db.password(), 4, dataDir, new WarmyConfig.Webhooks(false, true, false), WarmyConfig.Tracking.DEFAULTS);
         Clock clock = now::get;
         try (Warmy warmy = Warmy.start(config, clock)) {
             CreateApiKey.Issued live = warmy.provisioning().bootstrapIfEmpty().orElseThrow().keys().getFirst();

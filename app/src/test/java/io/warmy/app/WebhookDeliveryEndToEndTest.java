@@ -87,7 +87,7 @@ class WebhookDeliveryEndToEndTest {
     private static WarmyConfig config(Path dataDir, Optional<DatabaseSettings> db, boolean deliver) {
         return new WarmyConfig("127.0.0.1", 0, "127.0.0.1", 0, Optional.empty(), db.map(DatabaseSettings::jdbcUrl),
                 db.map(DatabaseSettings::user).orElse(""), db.map(DatabaseSettings::password).orElse(""), 4, dataDir,
-                new WarmyConfig.Webhooks(deliver, true, false));
+                new WarmyConfig.Webhooks(deliver, true, false), WarmyConfig.Tracking.DEFAULTS);
     }
 
     private HttpResponse<String> rest(Warmy warmy, String method, String path, String key, String json) throws Exception {

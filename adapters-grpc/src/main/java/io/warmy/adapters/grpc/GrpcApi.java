@@ -11,6 +11,7 @@ import io.warmy.application.sending.port.in.ReserveSend;
 import io.warmy.application.suppression.port.in.CheckSuppression;
 import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
+import io.warmy.application.tracking.port.in.MintLinks;
 import io.warmy.application.warmup.port.in.GetWarmupStatus;
 import io.warmy.application.warmup.port.in.PauseWarmup;
 import io.warmy.application.warmup.port.in.ReportWarmup;
@@ -34,7 +35,7 @@ public final class GrpcApi {
                            ResumeWarmup resumeWarmup, UpdateWarmupSettings updateWarmupSettings,
                            ReserveSend reserveSend, RecordSignal recordSignal, SuppressAddress suppressAddress,
                            CheckSuppression checkSuppression, ProvisionWorkspace provisionWorkspace,
-                           ReportWarmup reportWarmup) {
+                           ReportWarmup reportWarmup, MintLinks mintLinks) {
 
         public UseCases {
             Objects.requireNonNull(connectMailbox, "connectMailbox");
@@ -51,6 +52,7 @@ public final class GrpcApi {
             Objects.requireNonNull(checkSuppression, "checkSuppression");
             Objects.requireNonNull(provisionWorkspace, "provisionWorkspace");
             Objects.requireNonNull(reportWarmup, "reportWarmup");
+            Objects.requireNonNull(mintLinks, "mintLinks");
         }
     }
 
@@ -69,9 +71,9 @@ public final class GrpcApi {
     }
 
     /**
-     * The six services: MailboxService, WarmupService, SendingService, EventIngestService,
-     * SuppressionService and AdminService. They share one workspace check, so a workspace found by
-     * one is not looked up again by the next for a while.
+     * The seven services: MailboxService, WarmupService, SendingService, EventIngestService,
+     * SuppressionService, AdminService and TrackingService. They share one workspace check, so a
+     * workspace found by one is not looked up again by the next for a while.
      */
     public List<BindableService> services() {
         Tenants tenants = new Tenants(useCases.provisionWorkspace(), clock);
@@ -84,7 +86,8 @@ public final class GrpcApi {
                 new SendingGrpcService(useCases.reserveSend(), tenants),
                 new EventIngestGrpcService(useCases.recordSignal(), tenants),
                 new SuppressionGrpcService(useCases.suppressAddress(), useCases.checkSuppression(), tenants),
-                new AdminGrpcService(useCases.provisionWorkspace(), tenants));
+                new AdminGrpcService(useCases.provisionWorkspace(), tenants),
+                new TrackingGrpcService(useCases.mintLinks(), tenants));
     }
 
     /**

@@ -49,7 +49,8 @@ class GrpcApiTest {
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
 
         List<String> services = List.of("warmy.v1.MailboxService", "warmy.v1.WarmupService", "warmy.v1.SendingService",
-                "warmy.v1.EventIngestService", "warmy.v1.SuppressionService", "warmy.v1.AdminService");
+                "warmy.v1.EventIngestService", "warmy.v1.SuppressionService", "warmy.v1.AdminService",
+                "warmy.v1.TrackingService");
         assertThat(reflectedServices()).containsAll(services);
         for (String service : services) {
             assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().setService(service).build())

@@ -23,6 +23,7 @@ import io.warmy.proto.v1.Mode;
 import io.warmy.proto.v1.Provider;
 import io.warmy.proto.v1.SendingServiceGrpc;
 import io.warmy.proto.v1.SuppressionServiceGrpc;
+import io.warmy.proto.v1.TrackingServiceGrpc;
 import io.warmy.proto.v1.WarmupServiceGrpc;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -72,7 +73,7 @@ final class GrpcFixture implements AutoCloseable {
     static GrpcApi.UseCases useCases(ServiceGraph g) {
         return new GrpcApi.UseCases(g.mailboxes(), g.mailboxes(), g.mailboxes(), g.mailboxes(), g.warmup(), g.warmup(),
                 g.warmup(), g.warmup(), g.sending(), g.signals(), g.suppressions(), g.suppressions(), g.tenancy(),
-                g.warmupReports());
+                g.warmupReports(), g.tracking());
     }
 
     MailboxServiceGrpc.MailboxServiceBlockingStub mailboxes() {
@@ -101,6 +102,10 @@ final class GrpcFixture implements AutoCloseable {
 
     AdminServiceGrpc.AdminServiceBlockingStub admin() {
         return AdminServiceGrpc.newBlockingStub(channel);
+    }
+
+    TrackingServiceGrpc.TrackingServiceBlockingStub tracking() {
+        return TrackingServiceGrpc.newBlockingStub(channel);
     }
 
     /** A new workspace's id. */

@@ -9,6 +9,7 @@ import io.warmy.proto.v1.EventsProto;
 import io.warmy.proto.v1.MailboxProto;
 import io.warmy.proto.v1.SendingProto;
 import io.warmy.proto.v1.SuppressionProto;
+import io.warmy.proto.v1.TrackingProto;
 import io.warmy.proto.v1.WarmupProto;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class ProtoContractTest {
             SendingProto.getDescriptor().findServiceByName("SendingService"),
             EventsProto.getDescriptor().findServiceByName("EventIngestService"),
             SuppressionProto.getDescriptor().findServiceByName("SuppressionService"),
-            AdminProto.getDescriptor().findServiceByName("AdminService"));
+            AdminProto.getDescriptor().findServiceByName("AdminService"),
+            TrackingProto.getDescriptor().findServiceByName("TrackingService"));
 
     @Test
     void theServicesOfferExactlyTheirContractedMethods() {
@@ -42,7 +44,8 @@ class ProtoContractTest {
                         "SendingService:[ReserveSend]",
                         "EventIngestService:[ReportReply, ReportBounce, ReportUnsubscribe, ReportOpen, ReportClick, ReportBatch]",
                         "SuppressionService:[Suppress, Check]",
-                        "AdminService:[CreateWorkspace, CreateApiKey, RevokeApiKey]");
+                        "AdminService:[CreateWorkspace, CreateApiKey, RevokeApiKey]",
+                        "TrackingService:[MintLinks]");
         MethodDescriptor batch = SERVICES.get(3).findMethodByName("ReportBatch");
         assertThat(batch.isClientStreaming()).isTrue();
         assertThat(batch.isServerStreaming()).isTrue();

@@ -121,6 +121,7 @@ class RequestValidationTest {
         var u = GrpcFixture.useCases(g);
         return new GrpcApi.UseCases(u.connectMailbox(), u.disconnectMailbox(), getMailbox, u.listMailboxes(),
                 u.getWarmupStatus(), u.pauseWarmup(), u.resumeWarmup(), u.updateWarmupSettings(), u.reserveSend(),
-                u.recordSignal(), u.suppressAddress(), u.checkSuppression(), u.provisionWorkspace(), u.reportWarmup());
+                u.recordSignal(), u.suppressAddress(), u.checkSuppression(), u.provisionWorkspace(), u.reportWarmup(),
+                u.mintLinks());
     }
 }

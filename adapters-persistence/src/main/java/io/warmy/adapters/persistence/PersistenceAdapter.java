@@ -6,6 +6,7 @@ import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.health.port.out.HealthRecords;
+import io.warmy.application.tracking.port.out.ServerSecrets;
 import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
@@ -40,6 +41,7 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final DbSendingSettings sendingSettings;
     private final DbWarmupActivity warmupActivity;
     private final DbHealthRecords healthRecords;
+    private final DbServerSecrets serverSecrets;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
         this.settings = settings;
@@ -58,6 +60,7 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.sendingSettings = new DbSendingSettings(transactions);
         this.warmupActivity = new DbWarmupActivity(transactions);
         this.healthRecords = new DbHealthRecords(transactions);
+        this.serverSecrets = new DbServerSecrets(transactions);
     }
 
     /**
@@ -142,6 +145,10 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public HealthRecords healthRecords() {
         return healthRecords;
+    }
+
+    public ServerSecrets serverSecrets() {
+        return serverSecrets;
     }
 
     /** Whether the database answers a query now: the readiness check. Never throws. */

@@ -24,6 +24,7 @@ import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.GetWorkspace;
 import io.warmy.application.tenancy.port.in.ListApiKeys;
 import io.warmy.application.tenancy.port.in.RevokeApiKey;
+import io.warmy.application.tracking.port.in.FollowLinks;
 import io.warmy.application.warmup.port.in.GetStats;
 import io.warmy.application.warmup.port.in.GetWarmupStatus;
 import io.warmy.application.warmup.port.in.PauseWarmup;
@@ -59,7 +60,7 @@ public final class RestApi {
                            SuppressAddress suppressAddress, ListSuppressions listSuppressions,
                            RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits,
                            ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries, GetStats getStats,
-                           GetHealth getHealth) {
+                           GetHealth getHealth, FollowLinks followLinks) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -86,6 +87,7 @@ public final class RestApi {
             Objects.requireNonNull(manageDeliveries, "manageDeliveries");
             Objects.requireNonNull(getStats, "getStats");
             Objects.requireNonNull(getHealth, "getHealth");
+            Objects.requireNonNull(followLinks, "followLinks");
         }
     }
 
@@ -105,9 +107,11 @@ public final class RestApi {
     }
 
     /**
-     * Registers the API's routes under {@value #BASE_PATH}, the request-id filter and the problem
-     * error handler. The error handler answers for the whole routing, so a route the composition
-     * root adds fails in the same shape, and an unknown path anywhere is a 404 problem.
+     * Registers the API's routes under {@value #BASE_PATH}, the public tracking routes ({@code /t}
+     * and {@code /u}, outside the API and its authentication), the request-id filter and the
+     * problem error handler. The error handler answers for the whole routing, so a route the
+     * composition root adds fails in the same shape, and an unknown path anywhere is a 404 problem;
+     * the tracking routes answer their own failures with pages, for people rather than programs.
      */
     public void register(HttpRouting.Builder routing) {
         ProblemMapper problems = new ProblemMapper(json);
@@ -132,7 +136,8 @@ public final class RestApi {
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
                 .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, stats, health,
-                        events, suppressions, sendingLimits, webhooks, deliveries));
+                        events, suppressions, sendingLimits, webhooks, deliveries))
+                .register(new TrackingRoutes(useCases.followLinks()));
     }
 
     /**

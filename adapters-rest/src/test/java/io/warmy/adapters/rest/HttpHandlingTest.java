@@ -269,6 +269,7 @@ class HttpHandlingTest {
                 u.revokeApiKey(), u.connectMailbox(), u.getMailbox(), u.listMailboxes(), u.updateMailbox(),
                 u.disconnectMailbox(), u.getWarmupStatus(), u.pauseWarmup(), u.resumeWarmup(), u.updateWarmupSettings(),
                 u.listEvents(), u.getEvent(), u.suppressAddress(), u.listSuppressions(), u.removeSuppression(),
-                u.manageSendingLimits(), u.manageWebhooks(), u.manageDeliveries(), u.getStats(), u.getHealth());
+                u.manageSendingLimits(), u.manageWebhooks(), u.manageDeliveries(), u.getStats(), u.getHealth(),
+                u.followLinks());
     }
 }

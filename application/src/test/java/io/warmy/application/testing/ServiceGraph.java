@@ -61,7 +61,7 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
                 new WebhookService(store.webhookEndpoints(), store.outbox(), store.deliveryQueue(), store.eventLog(),
                         ANY_URL, store.transactions(), ids, clock),
                 warmupReports,
-                new TrackingService(new TrackingTokens(TRACKING_KEYS), TRACKING_BASE_URL, updates, signals, clock));
+                new TrackingService(new TrackingTokens(TRACKING_KEYS), () -> TRACKING_BASE_URL, updates, signals, clock));
     }
 
     public static ServiceGraph on(Store store, Clock clock) {

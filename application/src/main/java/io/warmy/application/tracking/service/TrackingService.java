@@ -14,6 +14,7 @@ import io.warmy.domain.tracking.TrackingTokens;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Warmy as the tracker: mints signed links for campaign emails and turns followed links into the
@@ -24,16 +25,22 @@ public final class TrackingService implements MintLinks, FollowLinks {
     private static final System.Logger LOG = System.getLogger(TrackingService.class.getName());
 
     private final TrackingTokens tokens;
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final MailboxUpdates mailboxes;
     private final RecordSignal signals;
     private final Clock clock;
 
-    /** @param baseUrl the public base URL of the tracking routes, e.g. {@code https://t.warmy.example} */
-    public TrackingService(TrackingTokens tokens, String baseUrl, MailboxUpdates mailboxes, RecordSignal signals,
-                           Clock clock) {
+    /**
+     * @param baseUrl the public base URL of the tracking routes, e.g. {@code https://t.warmy.example}
+     *                (asked for at each mint: a server knows its own address only once it listens)
+     */
+    public TrackingService(TrackingTokens tokens, Supplier<String> baseUrl, MailboxUpdates mailboxes,
+                           RecordSignal signals, Clock clock) {
         this.tokens = tokens;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = () -> {
+            String url = baseUrl.get();
+            return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        };
         this.mailboxes = mailboxes;
         this.signals = signals;
         this.clock = clock;
@@ -43,10 +50,11 @@ public final class TrackingService implements MintLinks, FollowLinks {
     public Links mint(Command c) {
         Mailbox mailbox = mailboxes.load(c.tenant(), c.mailboxId());
         Instant now = clock.now();
-        String pixel = baseUrl + "/t/o/" + tokens.mint(link(TrackedLink.Kind.OPEN, c, mailbox, now, null));
+        String base = baseUrl.get();
+        String pixel = base + "/t/o/" + tokens.mint(link(TrackedLink.Kind.OPEN, c, mailbox, now, null));
         var tracked = c.urls().stream().map(url -> new TrackedUrl(url,
-                baseUrl + "/t/c/" + tokens.mint(link(TrackedLink.Kind.CLICK, c, mailbox, now, url)))).toList();
-        String unsubscribe = baseUrl + "/u/" + tokens.mint(link(TrackedLink.Kind.UNSUBSCRIBE, c, mailbox, now, null));
+                base + "/t/c/" + tokens.mint(link(TrackedLink.Kind.CLICK, c, mailbox, now, url)))).toList();
+        String unsubscribe = base + "/u/" + tokens.mint(link(TrackedLink.Kind.UNSUBSCRIBE, c, mailbox, now, null));
         return new Links(pixel, tracked, unsubscribe, "<" + unsubscribe + ">", "List-Unsubscribe=One-Click");
     }
 
