@@ -6,7 +6,7 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Checks the raw query string of every request against RFC 3986 before anything reads it. It
+ * Checks the raw query string of every API request against RFC 3986 before anything reads it. It
  * stands in for the server's own check, which {@link RestApi#configure} turns off because
  * Helidon 4.1.7 refuses a ':' in a query (helidon-io/helidon#9862) and so every instant written as
  * {@code since=2026-03-20T14:30:00Z}. What the server's check did still has to be done: a stray
@@ -16,7 +16,10 @@ final class QueryValidation implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        check(req.query().rawValue());
+        // Only the API reads queries; a tracking link a mail client mangled must still get its pixel or page.
+        if (req.path().path().startsWith(RestApi.BASE_PATH)) {
+            check(req.query().rawValue());
+        }
         chain.proceed();
     }
 

@@ -90,7 +90,7 @@ class HttpHandlingTest {
         JsonNode bracket = assertProblem(api.rawGet("/api/v1/events?type=<x>", key), 400, "malformed_query", null);
         JsonNode accented = assertProblem(api.rawGet("/api/v1/events?type=\u00e9", key), 400, "malformed_query", null);
         JsonNode tab = assertProblem(api.rawGet("/api/v1/events?type=a\tb", key), 400, "malformed_query", null);
-        assertProblem(api.rawGet("/elsewhere?x=%4", key), 400, "malformed_query", null);
+        assertProblem(api.rawGet("/elsewhere?x=%4", key), 404, "route_not_found", null);
 
         assertThat(stray.get("detail").asText()).contains("'%'", "position 7", "%25");
         assertThat(notHex.get("detail").asText()).contains("position 8");

@@ -54,6 +54,16 @@ class TrackingRoutesTest {
     }
 
     @Test
+    void aPixelWhoseQueryAMailClientMangledIsStillAGif() {
+        Email email = email("mangled@prospect.example");
+
+        ApiFixture.Response r = api.rawGet(pathOf(email.links().pixelUrl()) + "?utm=%zz", null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).contains("image/gif");
+    }
+
+    @Test
     void pixelIsAnUncachableTransparentGif() {
         Email email = email("pia@prospect.example");
 
