@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 
@@ -116,8 +117,8 @@ public final class Warmy implements AutoCloseable {
                 config.webhooks().allowLoopback(), config.webhooks().allowPrivate()));
         HttpWebhookTransport transport = new HttpWebhookTransport(HttpWebhookTransport.Settings.defaults(urlPolicy));
         try {
-            java.util.concurrent.atomic.AtomicReference<String> ownAddress = new java.util.concurrent.atomic.AtomicReference<>(
-                    "http://localhost:" + config.httpPort());
+            // The server learns its own port only once it listens (port 0 in tests).
+            AtomicReference<String> ownAddress = new AtomicReference<>("http://localhost:" + config.httpPort());
             Supplier<String> trackingBase = () -> config.tracking().baseUrl().orElseGet(ownAddress::get);
             Services s = Services.on(db, clock, urlPolicy, transport, trackingKeys(config.tracking(), db), trackingBase);
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
