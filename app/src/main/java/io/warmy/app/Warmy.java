@@ -125,7 +125,7 @@ public final class Warmy implements AutoCloseable {
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
                     s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
-                    s.warmupReports(), s.tracking()), clock);
+                    s.warmupReports(), s.tracking(), s.signals()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())

@@ -166,6 +166,34 @@ class WebhookDeliveryEndToEndTest {
     }
 
     @Test
+    void aTriggeredSandboxEventReachesTheSandboxWebhookAndNeverTheLiveOne() throws Exception {
+        try (Warmy warmy = Warmy.start(config(dataDir, Optional.empty(), true), Clock.system())) {
+            var keys = warmy.provisioning().bootstrapIfEmpty().orElseThrow().keys();
+            String live = keys.get(0).secret();
+            String sandbox = keys.get(1).secret();
+            String sandboxSecret = subscribeToEverything(warmy, sandbox);
+            HttpResponse<String> liveHook = rest(warmy, "POST", "/api/v1/webhooks", live,
+                    "{\"url\":\"" + hookUrl() + "?live\",\"events\":[\"*\"]}");
+            assertThat(liveHook.statusCode()).isEqualTo(201);
+
+            HttpResponse<String> triggered = rest(warmy, "POST", "/api/v1/sandbox/events", sandbox,
+                    "{\"type\":\"reply.received\",\"data\":{\"subject\":\"Re: sandbox\"}}");
+            assertThat(triggered.statusCode()).isEqualTo(201);
+            assertThat(rest(warmy, "POST", "/api/v1/sandbox/events", live, "{\"type\":\"reply.received\"}").statusCode())
+                    .isEqualTo(403);
+
+            awaitReceived(1);
+            Thread.sleep(300);
+            assertThat(received).singleElement().satisfies(r -> {
+                assertThat(type(r)).isEqualTo("reply.received");
+                assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"subject\":\"Re: sandbox\"");
+                assertThat(WebhookVerifier.verify(r.header("X-Warmy-Signature"), r.body(), sandboxSecret, Instant.now(),
+                        WebhookVerifier.DEFAULT_TOLERANCE)).isEqualTo(WebhookVerifier.Result.VALID);
+            });
+        }
+    }
+
+    @Test
     void aReceiverAnswering500IsRetriedOnScheduleAndOneAnswering410IsDisabled() throws Exception {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         receiver.removeContext("/hooks");

@@ -27,11 +27,12 @@ final class ApiRoutes implements HttpService {
     private final SendingLimitRoutes sendingLimits;
     private final WebhookRoutes webhooks;
     private final DeliveryRoutes deliveries;
+    private final SandboxRoutes sandbox;
 
     ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
               WarmupRoutes warmup, StatsRoutes stats, HealthRoutes health, EventRoutes events,
               SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits, WebhookRoutes webhooks,
-              DeliveryRoutes deliveries) {
+              DeliveryRoutes deliveries, SandboxRoutes sandbox) {
         this.authentication = authentication;
         this.workspace = workspace;
         this.apiKeys = apiKeys;
@@ -44,6 +45,7 @@ final class ApiRoutes implements HttpService {
         this.sendingLimits = sendingLimits;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.sandbox = sandbox;
     }
 
     @Override
@@ -55,7 +57,8 @@ final class ApiRoutes implements HttpService {
                 .register("/events", events)
                 .register("/suppressions", suppressions)
                 .register("/sending-limits", sendingLimits)
-                .register("/webhooks", webhooks, deliveries);
+                .register("/webhooks", webhooks, deliveries)
+                .register("/sandbox", sandbox);
     }
 
     /** A handler for the methods a path does not take; register it after the path's own handlers. */

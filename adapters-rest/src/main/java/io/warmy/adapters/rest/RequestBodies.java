@@ -72,6 +72,13 @@ final class RequestBodies {
         }
     }
 
+    /**
+     * {@code POST /sandbox/events}: the type (required) and, optionally, payload fields to use
+     * instead of made-up ones.
+     */
+    record TriggerEventBody(String type, java.util.Map<String, Object> data) {
+    }
+
     /** {@code PATCH /sending-limits}: a limit left out keeps its current value, so {@code {}} changes nothing. */
     record UpdateSendingLimitsBody(Integer domainDailyLimit) {
 

@@ -9,6 +9,7 @@ import io.helidon.webserver.http1.Http1Config;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.event.port.in.GetEvent;
 import io.warmy.application.event.port.in.ListEvents;
+import io.warmy.application.event.port.in.TriggerSandboxEvent;
 import io.warmy.application.health.port.in.GetHealth;
 import io.warmy.application.mailbox.port.in.ConnectMailbox;
 import io.warmy.application.mailbox.port.in.DisconnectMailbox;
@@ -60,7 +61,7 @@ public final class RestApi {
                            SuppressAddress suppressAddress, ListSuppressions listSuppressions,
                            RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits,
                            ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries, GetStats getStats,
-                           GetHealth getHealth, FollowLinks followLinks) {
+                           GetHealth getHealth, FollowLinks followLinks, TriggerSandboxEvent triggerSandboxEvent) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -88,6 +89,7 @@ public final class RestApi {
             Objects.requireNonNull(getStats, "getStats");
             Objects.requireNonNull(getHealth, "getHealth");
             Objects.requireNonNull(followLinks, "followLinks");
+            Objects.requireNonNull(triggerSandboxEvent, "triggerSandboxEvent");
         }
     }
 
@@ -136,7 +138,8 @@ public final class RestApi {
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
                 .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, stats, health,
-                        events, suppressions, sendingLimits, webhooks, deliveries))
+                        events, suppressions, sendingLimits, webhooks, deliveries,
+                        new SandboxRoutes(useCases.triggerSandboxEvent(), json)))
                 .register(new TrackingRoutes(useCases.followLinks()));
     }
 

@@ -7,6 +7,7 @@ import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.in.GetEvent;
 import io.warmy.application.event.port.in.ListEvents;
 import io.warmy.application.event.port.in.RecordSignal;
+import io.warmy.application.event.port.in.TriggerSandboxEvent;
 import io.warmy.application.event.port.in.Recorded;
 import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.health.HealthReview;
@@ -14,7 +15,13 @@ import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.suppression.port.in.SuppressAddress;
 import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.warmup.port.out.WarmupActivity;
+import io.warmy.application.tenancy.port.in.Caller;
+import io.warmy.domain.common.AccessDeniedException;
 import io.warmy.domain.common.MalformedException;
+import io.warmy.domain.event.EventDraft;
+import io.warmy.domain.event.EventType;
+import io.warmy.domain.event.SandboxEvents;
+import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.common.NotFoundException;
 import io.warmy.domain.event.Event;
 import io.warmy.domain.event.EventId;
@@ -26,10 +33,11 @@ import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.warmup.DailyStats;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns reported signals into events (and suppressions), and reads the event log back. */
-public final class SignalService implements RecordSignal, ListEvents, GetEvent {
+public final class SignalService implements RecordSignal, ListEvents, GetEvent, TriggerSandboxEvent {
 
     private final EventRecorder recorder;
     private final EventLog eventLog;
@@ -87,6 +95,18 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent {
             case Signal.Click c -> Optional.of(c.mailboxId());
             case Signal.Unsubscribe u -> Optional.empty();
         };
+    }
+
+    @Override
+    public Triggered trigger(Caller caller, String type, Map<String, Object> data) {
+        if (caller.tenant().mode() != Mode.SANDBOX) {
+            throw new AccessDeniedException("sandbox_key_required",
+                    "Sandbox events are made with a sandbox key (wk_test_…); a live key never makes made-up events.");
+        }
+        EventType eventType = EventType.parse(type, "type");
+        EventDraft draft = SandboxEvents.draft(caller.tenant(), eventType, data == null ? Map.of() : data, clock.now());
+        EventLog.Appended appended = transactions.inTransaction(() -> recorder.record(caller.tenant(), draft));
+        return new Triggered(appended.event(), appended.duplicate());
     }
 
     @Override
