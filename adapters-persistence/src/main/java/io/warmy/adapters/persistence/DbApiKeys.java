@@ -8,10 +8,8 @@ import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.WorkspaceId;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** API keys in table {@code api_keys}, found by the hash of their secret on every request. */
 final class DbApiKeys implements ApiKeys {
@@ -47,18 +45,8 @@ final class DbApiKeys implements ApiKeys {
 
     @Override
     public List<ApiKey> list(WorkspaceId workspaceId, Optional<ApiKeyId> afterId, int limit) {
-        List<Object> params = new ArrayList<>();
-        params.add(workspaceId.value());
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE workspace_id = ?");
-        afterId.ifPresent(after -> {
-            sql.append(" AND id < ?");
-            params.add(after.value());
-        });
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        try (Stream<DbRow> rows = db.execute().query(sql.toString(), params.toArray())) {
-            return rows.map(DbApiKeys::read).toList();
-        }
+        return new NewestFirst("SELECT " + COLUMNS + " FROM api_keys WHERE workspace_id = ?", workspaceId.value())
+                .page(db, afterId.map(ApiKeyId::value), limit, DbApiKeys::read);
     }
 
     @Override

@@ -119,27 +119,12 @@ final class DbDeliveryQueue implements DeliveryQueue {
     @Override
     public List<Delivery> list(Tenant tenant, WebhookEndpointId endpointId, DeliveryFilter filter,
                                Optional<DeliveryId> afterId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(tenant.workspaceId().value(), tenant.mode().wireName(),
-                endpointId.value()));
-        StringBuilder sql = new StringBuilder(SELECT + TENANT + " AND endpoint_id = ?");
-        if (filter.status() != null) {
-            sql.append(" AND status = ?");
-            params.add(filter.status().wireName());
-        }
-        if (filter.eventType() != null) {
-            sql.append(" AND event_type = ?");
-            params.add(filter.eventType().wireName());
-        }
-        if (afterId.isPresent()) {
-            sql.append(" AND id < ?");
-            params.add(afterId.get().value());
-        }
-        // ix_deliveries_endpoint serves this order; ids are time-ordered, so it is newest first.
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        try (Stream<DbRow> rows = db.execute().query(sql.toString(), params.toArray())) {
-            return rows.map(DeliveryRows::read).toList();
-        }
+        // ix_deliveries_endpoint serves this order.
+        return new NewestFirst(SELECT + TENANT + " AND endpoint_id = ?", tenant.workspaceId().value(),
+                tenant.mode().wireName(), endpointId.value())
+                .where("status = ?", filter.status() == null ? null : filter.status().wireName())
+                .where("event_type = ?", filter.eventType() == null ? null : filter.eventType().wireName())
+                .page(db, afterId.map(DeliveryId::value), limit, DeliveryRows::read);
     }
 
     @Override

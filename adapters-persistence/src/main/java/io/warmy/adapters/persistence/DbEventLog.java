@@ -13,10 +13,8 @@ import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.WorkspaceId;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The event log in table {@code events}. The unique key on the dedup hash decides which of two
@@ -78,29 +76,11 @@ final class DbEventLog implements EventLog {
 
     @Override
     public List<Event> list(Tenant tenant, EventQuery query, Optional<EventId> afterId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(tenant.workspaceId().value(), tenant.mode().wireName()));
-        StringBuilder sql = new StringBuilder(SELECT);
-        if (query.type() != null) {
-            sql.append(" AND type = ?");
-            params.add(query.type().wireName());
-        }
-        if (query.since() != null) {
-            sql.append(" AND timestamp_ms >= ?");
-            params.add(query.since().toEpochMilli());
-        }
-        if (query.until() != null) {
-            sql.append(" AND timestamp_ms < ?");
-            params.add(query.until().toEpochMilli());
-        }
-        if (afterId.isPresent()) {
-            sql.append(" AND id < ?");
-            params.add(afterId.get().value());
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        try (Stream<DbRow> rows = db.execute().query(sql.toString(), params.toArray())) {
-            return rows.map(DbEventLog::read).toList();
-        }
+        return new NewestFirst(SELECT, tenant.workspaceId().value(), tenant.mode().wireName())
+                .where("type = ?", query.type() == null ? null : query.type().wireName())
+                .where("timestamp_ms >= ?", query.since() == null ? null : query.since().toEpochMilli())
+                .where("timestamp_ms < ?", query.until() == null ? null : query.until().toEpochMilli())
+                .page(db, afterId.map(EventId::value), limit, DbEventLog::read);
     }
 
     private static Event read(DbRow row) {

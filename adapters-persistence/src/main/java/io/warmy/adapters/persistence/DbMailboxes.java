@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Mailboxes and their warmup in table {@code mailboxes}, one row each. Writes are optimistic: an
@@ -91,29 +90,11 @@ final class DbMailboxes implements Mailboxes {
 
     @Override
     public List<Mailbox> list(Tenant tenant, MailboxFilter filter, Optional<MailboxId> afterId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(tenant.workspaceId().value(), tenant.mode().wireName()));
-        StringBuilder sql = new StringBuilder(SELECT + TENANT);
-        if (filter.status() != null) {
-            sql.append(" AND status = ?");
-            params.add(filter.status().wireName());
-        }
-        if (filter.provider() != null) {
-            sql.append(" AND provider = ?");
-            params.add(filter.provider().wireName());
-        }
-        if (filter.warmupStatus() != null) {
-            sql.append(" AND warmup_status = ?");
-            params.add(filter.warmupStatus().wireName());
-        }
-        if (afterId.isPresent()) {
-            sql.append(" AND id < ?");
-            params.add(afterId.get().value());
-        }
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        try (Stream<DbRow> rows = db.execute().query(sql.toString(), params.toArray())) {
-            return rows.map(DbMailboxes::read).toList();
-        }
+        return new NewestFirst(SELECT + TENANT, tenant.workspaceId().value(), tenant.mode().wireName())
+                .where("status = ?", filter.status() == null ? null : filter.status().wireName())
+                .where("provider = ?", filter.provider() == null ? null : filter.provider().wireName())
+                .where("warmup_status = ?", filter.warmupStatus() == null ? null : filter.warmupStatus().wireName())
+                .page(db, afterId.map(MailboxId::value), limit, DbMailboxes::read);
     }
 
     private static List<Object> tenantAnd(Tenant tenant, String value) {

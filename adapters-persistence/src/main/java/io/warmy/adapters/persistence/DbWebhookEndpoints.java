@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Customers' webhook endpoints in table {@code webhook_endpoints}, secrets included. A secret
@@ -61,18 +60,8 @@ final class DbWebhookEndpoints implements WebhookEndpoints {
 
     @Override
     public List<WebhookEndpoint> list(Tenant tenant, Optional<WebhookEndpointId> afterId, int limit) {
-        List<Object> params = new ArrayList<>(List.of(tenant.workspaceId().value(), tenant.mode().wireName()));
-        StringBuilder sql = new StringBuilder(SELECT);
-        if (afterId.isPresent()) {
-            sql.append(" AND id < ?");
-            params.add(afterId.get().value());
-        }
-        // Ids are time-ordered, so the primary key serves newest first.
-        sql.append(" ORDER BY id DESC LIMIT ?");
-        params.add(limit);
-        try (Stream<DbRow> rows = db.execute().query(sql.toString(), params.toArray())) {
-            return rows.map(DbWebhookEndpoints::read).toList();
-        }
+        return new NewestFirst(SELECT, tenant.workspaceId().value(), tenant.mode().wireName())
+                .page(db, afterId.map(WebhookEndpointId::value), limit, DbWebhookEndpoints::read);
     }
 
     @Override
