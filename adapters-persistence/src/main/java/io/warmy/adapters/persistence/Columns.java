@@ -25,6 +25,19 @@ final class Columns {
         return value == null ? null : value.toString();
     }
 
+    /** A long text column, which H2 answers as a CLOB. */
+    String text() {
+        Object value = nextValue();
+        if (value instanceof java.sql.Clob clob) {
+            try {
+                return clob.getSubString(1, Math.toIntExact(clob.length()));
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Reading a text column failed", e);
+            }
+        }
+        return value == null ? null : value.toString();
+    }
+
     int integer() {
         return Math.toIntExact(number().longValue());
     }

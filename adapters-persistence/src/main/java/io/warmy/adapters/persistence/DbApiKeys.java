@@ -5,6 +5,7 @@ import io.warmy.application.tenancy.port.out.ApiKeys;
 import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.ApiKeyId;
 import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.RateLimit;
 import io.warmy.domain.tenancy.WorkspaceId;
 
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
 final class DbApiKeys implements ApiKeys {
 
     private static final String COLUMNS =
-            "workspace_id, id, mode, name, prefix, key_hash, admin, created_at_ms, last_used_at_ms, revoked_at_ms";
+            "workspace_id, id, mode, name, prefix, key_hash, admin, created_at_ms, last_used_at_ms, revoked_at_ms,"
+            + " rate_limit_per_hour";
 
     private final DbTransactions db;
 
@@ -25,10 +27,10 @@ final class DbApiKeys implements ApiKeys {
 
     @Override
     public void insert(ApiKey key) {
-        db.execute().insert("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        db.execute().insert("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 key.workspaceId().value(), key.id().value(), key.mode().wireName(), key.name(), key.prefix(),
                 key.hash(), key.admin(), key.createdAt().toEpochMilli(), millis(key.lastUsedAt()),
-                millis(key.revokedAt()));
+                millis(key.revokedAt()), key.rateLimit().perHour());
     }
 
     @Override
@@ -74,7 +76,7 @@ final class DbApiKeys implements ApiKeys {
         String hash = c.string();
         boolean admin = c.bool();
         return new ApiKey(id, workspaceId, name, prefix, hash, mode, admin, c.instant(), c.nullableInstant(),
-                c.nullableInstant());
+                c.nullableInstant(), new RateLimit(c.integer()));
     }
 
     private static Long millis(Instant instant) {

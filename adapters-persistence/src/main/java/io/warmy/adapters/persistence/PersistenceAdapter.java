@@ -11,7 +11,9 @@ import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.idempotency.port.out.IdempotencyRecords;
 import io.warmy.application.tenancy.port.out.ApiKeys;
+import io.warmy.application.tenancy.port.out.QuotaLedger;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.application.webhook.port.out.DeliveryQueue;
@@ -42,6 +44,8 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final DbWarmupActivity warmupActivity;
     private final DbHealthRecords healthRecords;
     private final DbServerSecrets serverSecrets;
+    private final DbQuotaLedger quotaLedger;
+    private final DbIdempotencyRecords idempotencyRecords;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
         this.settings = settings;
@@ -61,6 +65,8 @@ public final class PersistenceAdapter implements AutoCloseable {
         this.warmupActivity = new DbWarmupActivity(transactions);
         this.healthRecords = new DbHealthRecords(transactions);
         this.serverSecrets = new DbServerSecrets(transactions);
+        this.quotaLedger = new DbQuotaLedger(transactions);
+        this.idempotencyRecords = new DbIdempotencyRecords(transactions);
     }
 
     /**
@@ -145,6 +151,14 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     public HealthRecords healthRecords() {
         return healthRecords;
+    }
+
+    public QuotaLedger quotaLedger() {
+        return quotaLedger;
+    }
+
+    public IdempotencyRecords idempotencyRecords() {
+        return idempotencyRecords;
     }
 
     public ServerSecrets serverSecrets() {

@@ -42,7 +42,7 @@ class MigrationsTest {
     void aFreshDatabaseGetsEveryMigrationOnceAndARepeatAppliesNothing(Engine engine) {
         DatabaseSettings fresh = engine.fresh();
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3, 3.1, V4 to V7").isEqualTo(8);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V1, V2, V3, 3.1, V4 to V8").isEqualTo(9);
         assertThat(PersistenceAdapter.migrate(fresh)).isZero();
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             assertThat(adapter.migrate()).isZero();
@@ -92,7 +92,7 @@ class MigrationsTest {
             insert.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V2, V3, 3.1, V4 to V7").isEqualTo(7);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V2, V3, 3.1, V4 to V8").isEqualTo(8);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
             assertThat(mailbox.connectedAt()).isEqualTo(created);
@@ -144,7 +144,7 @@ class MigrationsTest {
             delivery.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V3, 3.1, V4 to V7").isEqualTo(6);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V3, 3.1, V4 to V8").isEqualTo(7);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             WebhookEndpoint on = adapter.webhookEndpoints().find(tenant, enabled).orElseThrow();
             WebhookEndpoint off = adapter.webhookEndpoints().find(tenant, disabled).orElseThrow();
@@ -214,7 +214,7 @@ class MigrationsTest {
             insert.executeUpdate();
         }
 
-        assertThat(PersistenceAdapter.migrate(fresh)).as("V4 to V7").isEqualTo(4);
+        assertThat(PersistenceAdapter.migrate(fresh)).as("V4 to V8").isEqualTo(5);
         try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh)) {
             Mailbox mailbox = adapter.mailboxes().find(tenant, id).orElseThrow();
             assertThat(mailbox.warmup()).isEqualTo(new WarmupState(WarmupStatus.ACTIVE,

@@ -8,7 +8,9 @@ import io.warmy.application.mailbox.port.out.Mailboxes;
 import io.warmy.application.sending.port.out.SendCounters;
 import io.warmy.application.sending.port.out.SendingSettings;
 import io.warmy.application.suppression.port.out.Suppressions;
+import io.warmy.application.idempotency.port.out.IdempotencyRecords;
 import io.warmy.application.tenancy.port.out.ApiKeys;
+import io.warmy.application.tenancy.port.out.QuotaLedger;
 import io.warmy.application.tenancy.port.out.Workspaces;
 import io.warmy.application.testing.Store;
 import io.warmy.application.warmup.port.out.WarmupActivity;
@@ -114,6 +116,16 @@ final class Stores {
             @Override
             public HealthRecords healthRecords() {
                 return adapter.healthRecords();
+            }
+
+            @Override
+            public QuotaLedger quotaLedger() {
+                return adapter.quotaLedger();
+            }
+
+            @Override
+            public IdempotencyRecords idempotencyRecords() {
+                return adapter.idempotencyRecords();
             }
         };
     }

@@ -42,6 +42,16 @@ public abstract class ApiKeysContract {
     }
 
     @Test
+    void aKeysOwnRateLimitIsKept() {
+        ApiKey issued = fx.apiKey(acme, Mode.LIVE, false);
+        ApiKey key = ApiKey.issue(issued.id(), acme, issued.name(), io.warmy.domain.tenancy.ApiKeySecret.fromRandom(
+                Mode.LIVE, () -> 7), false, new io.warmy.domain.tenancy.RateLimit(250), fx.now());
+        store.apiKeys().insert(key);
+        assertThat(store.apiKeys().find(acme, key.id())).map(ApiKey::rateLimit)
+                .contains(new io.warmy.domain.tenancy.RateLimit(250));
+    }
+
+    @Test
     void findIsScopedToTheKeysWorkspace() {
         ApiKey key = fx.apiKey(acme, Mode.LIVE, false);
         store.apiKeys().insert(key);

@@ -1,5 +1,11 @@
 package io.warmy.application.testing;
 
+import io.warmy.application.idempotency.port.out.IdempotencyRecords;
+import io.warmy.application.tenancy.port.out.QuotaLedger;
+import io.warmy.domain.tenancy.QuotaGrant;
+import io.warmy.domain.tenancy.QuotaWindow;
+import io.warmy.domain.tenancy.RateLimit;
+
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Transactions;
@@ -208,8 +214,7 @@ public final class InMemoryStore implements Store {
                     if (k.revoked()) {
                         return k;
                     }
-                    ApiKey revoked = new ApiKey(k.id(), k.workspaceId(), k.name(), k.prefix(), k.hash(), k.mode(),
-                            k.admin(), k.createdAt(), k.lastUsedAt(), at);
+                    ApiKey revoked = k.revokedAt(at);
                     data.apiKeys().put(k.id().value(), revoked);
                     return revoked;
                 }));
@@ -220,8 +225,7 @@ public final class InMemoryStore implements Store {
                 lockedRun(() -> {
                     ApiKey k = data.apiKeys().get(id.value());
                     if (k != null && (k.lastUsedAt() == null || k.lastUsedAt().isBefore(at))) {
-                        data.apiKeys().put(id.value(), new ApiKey(k.id(), k.workspaceId(), k.name(), k.prefix(),
-                                k.hash(), k.mode(), k.admin(), k.createdAt(), at, k.revokedAt()));
+                        data.apiKeys().put(id.value(), k.usedAt(at));
                     }
                 });
             }
@@ -664,5 +668,72 @@ public final class InMemoryStore implements Store {
 
     private static Mailbox withVersion(Mailbox m, long version) {
         return m.withVersion(version);
+    }
+
+    private final HashMap<String, List<QuotaGrant>> grants = new HashMap<>();
+    private final HashMap<String, IdempotencyRecords.Stored> idempotency = new HashMap<>();
+
+    @Override
+    public QuotaLedger quotaLedger() {
+        return (workspaceId, keyId, limit, wanted, now) -> locked(() -> {
+            List<QuotaGrant> granted = grants.computeIfAbsent(workspaceId.value() + "/" + keyId.value(),
+                    k -> new ArrayList<>());
+            granted.removeIf(g -> !g.at().isAfter(now.minus(RateLimit.WINDOW)));
+            QuotaWindow.Lease lease = QuotaWindow.lease(limit, granted, wanted, now);
+            if (lease.granted() > 0) {
+                granted.add(new QuotaGrant(now, lease.granted()));
+            }
+            return lease;
+        });
+    }
+
+    @Override
+    public IdempotencyRecords idempotencyRecords() {
+        return new IdempotencyRecords() {
+            private String key(Tenant tenant, String keyHash) {
+                return tenantKey(tenant) + "/" + keyHash;
+            }
+
+            @Override
+            public Optional<Stored> claim(Tenant tenant, String keyHash, String token, String fingerprint, Instant now,
+                                          Instant expiredBefore, Instant abandonedBefore) {
+                return locked(() -> {
+                    Stored standing = idempotency.get(key(tenant, keyHash));
+                    boolean free = standing == null || !standing.startedAt().isAfter(expiredBefore)
+                            || (standing.response().isEmpty() && !standing.startedAt().isAfter(abandonedBefore));
+                    if (free) {
+                        idempotency.put(key(tenant, keyHash), new Stored(token, fingerprint, now, Optional.empty()));
+                        return Optional.<Stored>empty();
+                    }
+                    return Optional.of(standing);
+                });
+            }
+
+            @Override
+            public void complete(Tenant tenant, String keyHash, String token, Response response) {
+                lockedRun(() -> idempotency.computeIfPresent(key(tenant, keyHash), (k, s) -> s.token().equals(token)
+                        ? new Stored(token, s.fingerprint(), s.startedAt(), Optional.of(response)) : s));
+            }
+
+            @Override
+            public void release(Tenant tenant, String keyHash, String token) {
+                lockedRun(() -> idempotency.computeIfPresent(key(tenant, keyHash),
+                        (k, s) -> s.token().equals(token) ? null : s));
+            }
+
+            @Override
+            public Optional<Stored> find(Tenant tenant, String keyHash) {
+                return locked(() -> Optional.ofNullable(idempotency.get(key(tenant, keyHash))));
+            }
+
+            @Override
+            public int purge(Instant expiredBefore) {
+                return locked(() -> {
+                    int before = idempotency.size();
+                    idempotency.values().removeIf(s -> !s.startedAt().isAfter(expiredBefore));
+                    return before - idempotency.size();
+                });
+            }
+        };
     }
 }

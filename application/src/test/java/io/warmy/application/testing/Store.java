@@ -11,7 +11,9 @@ import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.application.webhook.port.out.WebhookEndpoints;
 import io.warmy.application.mailbox.port.out.Mailboxes;
+import io.warmy.application.idempotency.port.out.IdempotencyRecords;
 import io.warmy.application.tenancy.port.out.ApiKeys;
+import io.warmy.application.tenancy.port.out.QuotaLedger;
 import io.warmy.application.tenancy.port.out.Workspaces;
 
 /**
@@ -46,4 +48,8 @@ public interface Store {
     WarmupActivity warmupActivity();
 
     HealthRecords healthRecords();
+
+    QuotaLedger quotaLedger();
+
+    IdempotencyRecords idempotencyRecords();
 }

@@ -73,7 +73,7 @@ public final class ApiKeyAuthenticator implements AuthenticateApiKey {
         if (key.revoked()) {
             throw new UnauthenticatedException("api_key_revoked", "The API key was revoked.");
         }
-        return new Caller(key.id(), key.tenant(), key.admin());
+        return new Caller(key.id(), key.tenant(), key.admin(), key.rateLimit());
     }
 
     /** Forgets a key at once on this node (the revoking node need not wait for the cache to expire). */
