@@ -21,7 +21,9 @@ import io.warmy.application.sending.service.SendingService;
 import io.warmy.application.suppression.service.SuppressionService;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.application.tenancy.service.ApiKeyAuthenticator;
+import io.warmy.application.tenancy.service.RequestQuotas;
 import io.warmy.application.tenancy.service.TenancyService;
+import io.warmy.application.idempotency.service.IdempotencyService;
 import io.warmy.application.tracking.service.TrackingService;
 import io.warmy.application.warmup.service.WarmupReportService;
 import io.warmy.domain.tracking.TrackingKeys;
@@ -61,7 +63,8 @@ public final class Warmy implements AutoCloseable {
     record Services(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                     WarmupService warmup, SuppressionService suppressions, SignalService signals,
                     SendingService sending, WebhookService webhooks, DispatchService dispatch,
-                    WarmupReportService warmupReports, TrackingService tracking) {
+                    WarmupReportService warmupReports, TrackingService tracking, RequestQuotas quotas,
+                    IdempotencyService idempotency) {
 
         static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport,
                            TrackingKeys trackingKeys, Supplier<String> trackingBaseUrl) {
@@ -87,7 +90,9 @@ public final class Warmy implements AutoCloseable {
                     new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
                             db.transactions(), clock, new SecureRandom()),
                     warmupReports,
-                    new TrackingService(new TrackingTokens(trackingKeys), trackingBaseUrl, updates, signals, clock));
+                    new TrackingService(new TrackingTokens(trackingKeys), trackingBaseUrl, updates, signals, clock),
+                    new RequestQuotas(db.quotaLedger(), clock),
+                    new IdempotencyService(db.idempotencyRecords(), clock));
         }
 
         /** The use cases without the network: for the command line, which sends no webhook. */
@@ -125,7 +130,7 @@ public final class Warmy implements AutoCloseable {
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
                     s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
-                    s.warmupReports(), s.tracking(), s.signals()), clock);
+                    s.warmupReports(), s.tracking(), s.signals(), s.quotas(), s.idempotency()), clock);
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())

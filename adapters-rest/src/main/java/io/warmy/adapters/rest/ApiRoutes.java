@@ -9,13 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code /api/v1} tree: every request passes the {@link Authentication} gate first, then the
- * routes of its resource. A path a resource knows but a method it does not take is a 405 that
+ * The {@code /api/v1} tree: every request passes the {@link Authentication} gate first, then its
+ * key's {@link RateLimits}, then (a POST with an {@code Idempotency-Key}) {@link Idempotency}, then
+ * the routes of its resource. A path a resource knows but a method it does not take is a 405 that
  * says which methods it does take.
  */
 final class ApiRoutes implements HttpService {
 
     private final Authentication authentication;
+    private final RateLimits rateLimits;
+    private final Idempotency idempotency;
     private final WorkspaceRoutes workspace;
     private final ApiKeyRoutes apiKeys;
     private final MailboxRoutes mailboxes;
@@ -29,11 +32,13 @@ final class ApiRoutes implements HttpService {
     private final DeliveryRoutes deliveries;
     private final SandboxRoutes sandbox;
 
-    ApiRoutes(Authentication authentication, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
+    ApiRoutes(Authentication authentication, RateLimits rateLimits, Idempotency idempotency, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
               WarmupRoutes warmup, StatsRoutes stats, HealthRoutes health, EventRoutes events,
               SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits, WebhookRoutes webhooks,
               DeliveryRoutes deliveries, SandboxRoutes sandbox) {
         this.authentication = authentication;
+        this.rateLimits = rateLimits;
+        this.idempotency = idempotency;
         this.workspace = workspace;
         this.apiKeys = apiKeys;
         this.mailboxes = mailboxes;
@@ -51,6 +56,8 @@ final class ApiRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.any(authentication)
+                .any(rateLimits)
+                .any(idempotency)
                 .register("/workspace", workspace)
                 .register("/api-keys", apiKeys)
                 .register("/mailboxes", mailboxes, warmup, stats, health)

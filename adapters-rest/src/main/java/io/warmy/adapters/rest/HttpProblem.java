@@ -52,6 +52,19 @@ final class HttpProblem extends RuntimeException {
                 "This route does not answer " + method + "; it answers " + allow + ".", null, Map.of("Allow", allow));
     }
 
+    static HttpProblem rateLimited(long retryAfterSeconds, Map<String, String> rateLimitHeaders) {
+        java.util.LinkedHashMap<String, String> headers = new java.util.LinkedHashMap<>(rateLimitHeaders);
+        headers.put("Retry-After", Long.toString(retryAfterSeconds));
+        return new HttpProblem(429, "rate_limited", "This API key made more requests in the last hour than its limit of "
+                + rateLimitHeaders.get("X-RateLimit-Limit") + "; retry after " + retryAfterSeconds + " seconds.",
+                null, headers);
+    }
+
+    static HttpProblem invalidIdempotencyKey() {
+        return new HttpProblem(400, "invalid_idempotency_key",
+                "The Idempotency-Key header must be 1 to 255 printable ASCII characters.", "Idempotency-Key", Map.of());
+    }
+
     static HttpProblem malformedQuery(String detail) {
         return new HttpProblem(400, "malformed_query", detail);
     }

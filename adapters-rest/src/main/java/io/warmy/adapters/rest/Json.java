@@ -44,6 +44,7 @@ import java.util.stream.Collectors;
 final class Json {
 
     static final String MEDIA_TYPE = "application/json";
+    private static final String BODY_KEY = Json.class.getName() + ".body";
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -76,16 +77,34 @@ final class Json {
      * No body at all reads as {@code {}}, so that required fields are reported by name.
      */
     <T extends Record> T read(ServerRequest req, Class<T> type) {
-        if (!req.content().hasEntity()) {
+        byte[] body = body(req);
+        if (body.length == 0) {
             return parse(EMPTY_OBJECT, type);
         }
         requireJsonContentType(req);
-        OptionalLong declared = req.headers().contentLength();
-        if (declared.isPresent() && declared.getAsLong() > RestApi.MAX_BODY_BYTES) {
-            throw HttpProblem.payloadTooLarge();
+        return parse(body, type);
+    }
+
+    /**
+     * The bytes of the request body, empty when there is none; read once (a body can only be read
+     * once) and kept on the request, so that whoever needs them first, the idempotency check or
+     * the handler, reads them and the other finds them.
+     */
+    static byte[] body(ServerRequest req) {
+        java.util.Optional<byte[]> kept = req.context().get(BODY_KEY, byte[].class);
+        if (kept.isPresent()) {
+            return kept.get();
         }
-        byte[] body = readCapped(req);
-        return parse(body.length == 0 ? EMPTY_OBJECT : body, type);
+        byte[] body = new byte[0];
+        if (req.content().hasEntity()) {
+            OptionalLong declared = req.headers().contentLength();
+            if (declared.isPresent() && declared.getAsLong() > RestApi.MAX_BODY_BYTES) {
+                throw HttpProblem.payloadTooLarge();
+            }
+            body = readCapped(req);
+        }
+        req.context().register(BODY_KEY, body);
+        return body;
     }
 
     /** Answers {@code body} as JSON with {@code status}. */

@@ -39,7 +39,7 @@ final class ProblemMapper implements ErrorHandler<Throwable> {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " (" + req.prologue().method().text() + " "
                     + req.prologue().uriPath().rawPath() + ") failed", failure);
         }
-        send(res, problem, requestId);
+        send(req, res, problem, requestId);
     }
 
     static Problem map(Throwable failure, ServerRequest req) {
@@ -62,8 +62,15 @@ final class ProblemMapper implements ErrorHandler<Throwable> {
     }
 
     void send(ServerResponse res, Problem problem, String requestId) {
+        send(null, res, problem, requestId);
+    }
+
+    private void send(ServerRequest req, ServerResponse res, Problem problem, String requestId) {
         res.status(Status.create(problem.status()));
         res.header(RequestIds.HEADER, requestId);
+        if (req != null) {
+            RateLimitHeaders.applyAgain(req, res);
+        }
         res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
         problem.headers().forEach(res::header);
         if (problem.status() == 413) {

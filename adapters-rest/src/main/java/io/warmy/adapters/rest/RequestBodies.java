@@ -12,6 +12,7 @@ import io.warmy.domain.mailbox.Provider;
 import io.warmy.domain.sending.SendingLimits;
 import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.RateLimit;
 import io.warmy.domain.tenancy.Tenant;
 
 import java.time.Instant;
@@ -56,10 +57,11 @@ final class RequestBodies {
     }
 
     /** {@code POST /api-keys}: mode defaults to the caller's, admin to false. */
-    record CreateApiKeyBody(String name, String mode, Boolean admin) {
+    record CreateApiKeyBody(String name, String mode, Boolean admin, Integer rateLimitPerHour) {
 
         CreateApiKey.Command toCommand() {
-            return new CreateApiKey.Command(name, mode == null ? null : Mode.parse(mode, "mode"), Boolean.TRUE.equals(admin));
+            return new CreateApiKey.Command(name, mode == null ? null : Mode.parse(mode, "mode"), Boolean.TRUE.equals(admin),
+                    RateLimit.ofNullable(rateLimitPerHour));
         }
     }
 

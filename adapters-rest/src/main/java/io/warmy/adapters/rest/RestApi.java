@@ -20,6 +20,8 @@ import io.warmy.application.sending.port.in.ManageSendingLimits;
 import io.warmy.application.suppression.port.in.ListSuppressions;
 import io.warmy.application.suppression.port.in.RemoveSuppression;
 import io.warmy.application.suppression.port.in.SuppressAddress;
+import io.warmy.application.idempotency.port.in.RememberResponses;
+import io.warmy.application.tenancy.port.in.AdmitRequest;
 import io.warmy.application.tenancy.port.in.AuthenticateApiKey;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.GetWorkspace;
@@ -61,7 +63,8 @@ public final class RestApi {
                            SuppressAddress suppressAddress, ListSuppressions listSuppressions,
                            RemoveSuppression removeSuppression, ManageSendingLimits manageSendingLimits,
                            ManageWebhooks manageWebhooks, ManageDeliveries manageDeliveries, GetStats getStats,
-                           GetHealth getHealth, FollowLinks followLinks, TriggerSandboxEvent triggerSandboxEvent) {
+                           GetHealth getHealth, FollowLinks followLinks, TriggerSandboxEvent triggerSandboxEvent,
+                           AdmitRequest admitRequest, RememberResponses rememberResponses) {
 
         public UseCases {
             Objects.requireNonNull(authenticateApiKey, "authenticateApiKey");
@@ -90,6 +93,8 @@ public final class RestApi {
             Objects.requireNonNull(getHealth, "getHealth");
             Objects.requireNonNull(followLinks, "followLinks");
             Objects.requireNonNull(triggerSandboxEvent, "triggerSandboxEvent");
+            Objects.requireNonNull(admitRequest, "admitRequest");
+            Objects.requireNonNull(rememberResponses, "rememberResponses");
         }
     }
 
@@ -137,7 +142,8 @@ public final class RestApi {
         routing.addFilter(new RequestIds())
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
-                .register(BASE_PATH, new ApiRoutes(authentication, workspace, apiKeys, mailboxes, warmup, stats, health,
+                .register(BASE_PATH, new ApiRoutes(authentication, new RateLimits(useCases.admitRequest()),
+                        new Idempotency(useCases.rememberResponses()), workspace, apiKeys, mailboxes, warmup, stats, health,
                         events, suppressions, sendingLimits, webhooks, deliveries,
                         new SandboxRoutes(useCases.triggerSandboxEvent(), json)))
                 .register(new TrackingRoutes(useCases.followLinks()));

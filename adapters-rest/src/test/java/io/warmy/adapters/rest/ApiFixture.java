@@ -70,7 +70,8 @@ final class ApiFixture implements AutoCloseable {
         useCases = new RestApi.UseCases(services.authenticator(), tenancy, tenancy, tenancy, tenancy,
                 mailboxes, mailboxes, mailboxes, mailboxes, mailboxes, warmup, warmup, warmup, warmup,
                 services.signals(), services.signals(), suppressions, suppressions, suppressions, services.sending(),
-                webhooks, webhooks, reports, reports, services.tracking(), services.signals());
+                webhooks, webhooks, reports, reports, services.tracking(), services.signals(), services.quotas(),
+                services.idempotency());
         var bootstrap = tenancy.bootstrapIfEmpty().orElseThrow();
         liveAdminKey = bootstrap.keys().get(0).secret();
         sandboxAdminKey = bootstrap.keys().get(1).secret();

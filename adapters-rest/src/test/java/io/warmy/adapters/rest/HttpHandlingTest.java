@@ -270,6 +270,6 @@ class HttpHandlingTest {
                 u.disconnectMailbox(), u.getWarmupStatus(), u.pauseWarmup(), u.resumeWarmup(), u.updateWarmupSettings(),
                 u.listEvents(), u.getEvent(), u.suppressAddress(), u.listSuppressions(), u.removeSuppression(),
                 u.manageSendingLimits(), u.manageWebhooks(), u.manageDeliveries(), u.getStats(), u.getHealth(),
-                u.followLinks(), u.triggerSandboxEvent());
+                u.followLinks(), u.triggerSandboxEvent(), u.admitRequest(), u.rememberResponses());
     }
 }

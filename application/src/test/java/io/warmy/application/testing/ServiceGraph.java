@@ -1,5 +1,8 @@
 package io.warmy.application.testing;
 
+import io.warmy.application.idempotency.service.IdempotencyService;
+import io.warmy.application.tenancy.service.RequestQuotas;
+
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.event.service.EventRecorder;
@@ -29,7 +32,7 @@ import java.util.Map;
 public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authenticator, MailboxService mailboxes,
                            WarmupService warmup, SuppressionService suppressions, SignalService signals,
                            SendingService sending, WebhookService webhooks, WarmupReportService warmupReports,
-                           TrackingService tracking) {
+                           TrackingService tracking, RequestQuotas quotas, IdempotencyService idempotency) {
 
     /** Where the tracking links of these graphs point. */
     public static final String TRACKING_BASE_URL = "http://tracker.test";
@@ -61,7 +64,9 @@ public record ServiceGraph(TenancyService tenancy, ApiKeyAuthenticator authentic
                 new WebhookService(store.webhookEndpoints(), store.outbox(), store.deliveryQueue(), store.eventLog(),
                         ANY_URL, store.transactions(), ids, clock),
                 warmupReports,
-                new TrackingService(new TrackingTokens(TRACKING_KEYS), () -> TRACKING_BASE_URL, updates, signals, clock));
+                new TrackingService(new TrackingTokens(TRACKING_KEYS), () -> TRACKING_BASE_URL, updates, signals, clock),
+                new RequestQuotas(store.quotaLedger(), clock),
+                new IdempotencyService(store.idempotencyRecords(), clock));
     }
 
     public static ServiceGraph on(Store store, Clock clock) {

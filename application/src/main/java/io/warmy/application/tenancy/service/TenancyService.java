@@ -20,6 +20,7 @@ import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.ApiKeyId;
 import io.warmy.domain.tenancy.ApiKeySecret;
 import io.warmy.domain.tenancy.Mode;
+import io.warmy.domain.tenancy.RateLimit;
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
 
@@ -55,7 +56,7 @@ public final class TenancyService implements CreateApiKey, ListApiKeys, RevokeAp
             throw new AccessDeniedException("sandbox_key_cannot_issue_live_key",
                     "A sandbox key can only create sandbox keys; use a live admin key.");
         }
-        return issue(caller.tenant().workspaceId(), command.name(), mode, command.admin());
+        return issue(caller.tenant().workspaceId(), command.name(), mode, command.admin(), command.rateLimit());
     }
 
     @Override
@@ -135,8 +136,13 @@ public final class TenancyService implements CreateApiKey, ListApiKeys, RevokeAp
     }
 
     private Issued issue(WorkspaceId workspaceId, String name, Mode mode, boolean admin) {
+        return issue(workspaceId, name, mode, admin, RateLimit.DEFAULT);
+    }
+
+    private Issued issue(WorkspaceId workspaceId, String name, Mode mode, boolean admin, RateLimit rateLimit) {
         ApiKeySecret secret = ApiKeySecret.fromRandom(mode, () -> random.nextInt(256));
-        ApiKey key = ApiKey.issue(ApiKeyId.fromUlid(ids.next()), workspaceId, name, secret, admin, clock.now());
+        ApiKey key = ApiKey.issue(ApiKeyId.fromUlid(ids.next()), workspaceId, name, secret, admin, rateLimit,
+                clock.now());
         apiKeys.insert(key);
         return new Issued(key, secret.reveal());
     }
