@@ -27,11 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two server nodes on one MariaDB share each key's hourly limit: together they admit no more than
- * the documented bound, and counting requests costs the database (almost) nothing.
+ * Two server nodes on one MariaDB share each key's hourly limit (together they admit no more than
+ * the documented bound, and counting requests costs the database almost nothing) and each
+ * Idempotency-Key (requests racing on both nodes with one key do the work once).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RateLimitAcrossNodesTest {
+class TwoNodesOnOneDatabaseTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -129,6 +130,36 @@ class RateLimitAcrossNodesTest {
         assertThat(leases).as("one lease per block of 100 requests").isBetween(1L, (long) requests / 100 + 2);
         assertThat(gateWork).as("%d statements of the gate for %d requests (of %d in all)", gateWork, requests,
                 statements.size()).isLessThan(requests / 20);
+    }
+
+    @Test
+    void requestsWithOneIdempotencyKeyRacingOnBothNodesDoTheWorkOnce() throws Exception {
+        String key = newKey(1000);
+        int n = 10;
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(n)) {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Warmy node = i % 2 == 0 ? nodeA : nodeB;
+                sent.add(callers.submit(() -> http.send(HttpRequest.newBuilder(uri(node, "/api/v1/mailboxes"))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", "connect-anna-once")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"email\":\"anna@twonodes.example\",\"provider\":\"google\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString())));
+            }
+            for (Future<HttpResponse<String>> f : sent) {
+                answers.add(f.get());
+            }
+        }
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(answers).extracting(HttpResponse::body).containsOnly(answers.get(0).body());
+        assertThat(answers.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isPresent()).count())
+                .isEqualTo(n - 1);
+        HttpResponse<String> events = http.send(HttpRequest.newBuilder(uri(nodeB,
+                        "/api/v1/events?type=mailbox.connected")).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.readTree(events.body()).get("data").size()).isEqualTo(1);
     }
 
     private String newKey(int perHour) throws Exception {
