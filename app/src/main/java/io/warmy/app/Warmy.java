@@ -153,7 +153,8 @@ public final class Warmy implements AutoCloseable {
                 throw e;
             }
             Optional<DeliveryWorker> worker = config.webhooks().deliver()
-                    ? Optional.of(new DeliveryWorker(s.dispatch(), workerSettings()).start())
+                    ? Optional.of(new DeliveryWorker(s.dispatch(),
+                    workerSettings(Duration.ofSeconds(config.webhooks().leaseSeconds()))).start())
                     : Optional.empty();
             return new Warmy(db, transport, worker, s, http, grpc);
         } catch (RuntimeException e) {
@@ -182,12 +183,13 @@ public final class Warmy implements AutoCloseable {
     }
 
     /**
-     * 32 attempts in flight per node, at most 4 to one endpoint; a claim is this node's for 60 s,
-     * well past the 10 s delivery timeout, and an idle node looks for due work every 100 ms.
+     * 32 attempts in flight per node, at most 4 to one endpoint; a claim is this node's for
+     * {@code lease} (60 s by default), well past the 10 s delivery timeout, and an idle node looks
+     * for due work every 100 ms.
      */
-    static DeliveryWorker.Settings workerSettings() {
+    static DeliveryWorker.Settings workerSettings(Duration lease) {
         String owner = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return new DeliveryWorker.Settings(owner, 32, 4, Duration.ofSeconds(60), Duration.ofMillis(100));
+        return new DeliveryWorker.Settings(owner, 32, 4, lease, Duration.ofMillis(100));
     }
 
     private static String hostName() {

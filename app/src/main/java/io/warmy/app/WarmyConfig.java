@@ -35,7 +35,24 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
     }
 
     /** Webhook delivery on this node: whether it delivers, and which receiver addresses it may call. */
-    public record Webhooks(boolean deliver, boolean allowLoopback, boolean allowPrivate) {
+    public record Webhooks(boolean deliver, boolean allowLoopback, boolean allowPrivate, int leaseSeconds) {
+
+        /** A claimed delivery stays this node's this long; after a crash another node takes it then. */
+        public static final int DEFAULT_LEASE_SECONDS = 60;
+        /** Comfortably past the 10 s bound of one attempt, so a live node never loses a claim it is sending. */
+        public static final int MIN_LEASE_SECONDS = 15;
+
+        public Webhooks {
+            if (leaseSeconds < MIN_LEASE_SECONDS || leaseSeconds > 3600) {
+                throw new IllegalArgumentException("warmy.webhooks.lease-seconds must be between " + MIN_LEASE_SECONDS
+                        + " and 3600, not " + leaseSeconds + ".");
+            }
+        }
+
+        public Webhooks(boolean deliver, boolean allowLoopback, boolean allowPrivate) {
+            this(deliver, allowLoopback, allowPrivate, DEFAULT_LEASE_SECONDS);
+        }
+
         public static final Webhooks DEFAULTS = new Webhooks(true, false, false);
         /** Local development and tests: receivers on this machine are fine. */
         public static final Webhooks LOCAL = new Webhooks(true, true, false);
@@ -56,6 +73,7 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
             Map.entry("WARMY_WEBHOOKS_DELIVER", "warmy.webhooks.deliver"),
             Map.entry("WARMY_WEBHOOKS_ALLOW_LOOPBACK", "warmy.webhooks.allow-loopback"),
             Map.entry("WARMY_WEBHOOKS_ALLOW_PRIVATE", "warmy.webhooks.allow-private"),
+            Map.entry("WARMY_WEBHOOKS_LEASE_SECONDS", "warmy.webhooks.lease-seconds"),
             Map.entry("WARMY_TRACKING_BASE_URL", "warmy.tracking.base-url"),
             Map.entry("WARMY_TRACKING_KEYS", "warmy.tracking.keys"));
 
@@ -96,7 +114,9 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
                 Path.of(config.get("data-dir").asString().get()),
                 new Webhooks(bool(config, "webhooks.deliver", "WARMY_WEBHOOKS_DELIVER"),
                         bool(config, "webhooks.allow-loopback", "WARMY_WEBHOOKS_ALLOW_LOOPBACK"),
-                        bool(config, "webhooks.allow-private", "WARMY_WEBHOOKS_ALLOW_PRIVATE")),
+                        bool(config, "webhooks.allow-private", "WARMY_WEBHOOKS_ALLOW_PRIVATE"),
+                        integer(config, "webhooks.lease-seconds", "WARMY_WEBHOOKS_LEASE_SECONDS",
+                                Webhooks.MIN_LEASE_SECONDS, 3600)),
                 new Tracking(config.get("tracking.base-url").asString().asOptional().filter(s -> !s.isBlank()),
                         config.get("tracking.keys").asString().asOptional().filter(s -> !s.isBlank())));
     }
