@@ -6,6 +6,7 @@ import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.warmy.application.common.port.out.StoreUnavailableException;
 import io.warmy.domain.common.AccessDeniedException;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.InvalidValueException;
@@ -49,6 +50,12 @@ final class Failures {
             case ConflictException e -> new Failure(conflict(e.code()), e.getMessage(), "", e.code());
             case AccessDeniedException e -> new Failure(Status.Code.PERMISSION_DENIED, e.getMessage(), "", e.code());
             case UnauthenticatedException e -> new Failure(Status.Code.UNAUTHENTICATED, e.getMessage(), "", e.code());
+            case StoreUnavailableException e -> {
+                LOG.log(System.Logger.Level.WARNING, "gRPC call answered UNAVAILABLE: " + e.getMessage());
+                yield new Failure(Status.Code.UNAVAILABLE,
+                        "The service cannot reach its database right now; nothing was changed. Retry shortly.", "",
+                        "service_unavailable");
+            }
             default -> {
                 LOG.log(System.Logger.Level.ERROR, "gRPC call failed unexpectedly", failure);
                 yield new Failure(Status.Code.INTERNAL, "Internal error; the server has logged it.", "", "");

@@ -15,7 +15,7 @@ final class ConnectionPool {
      * How long a statement waits for a free connection. A request waiting longer has failed
      * anyway, and readiness checks answer promptly while the database is down.
      */
-    private static final long CONNECTION_TIMEOUT_MS = 5_000;
+    private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
     /**
      * H2's isolation level, and the one the ports are written for on MySQL and MariaDB too (whose

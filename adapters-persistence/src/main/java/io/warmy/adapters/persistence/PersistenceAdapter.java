@@ -30,43 +30,45 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final DbClient client;
-    private final DbTransactions transactions;
-    private final DbWorkspaces workspaces;
-    private final DbApiKeys apiKeys;
-    private final DbMailboxes mailboxes;
-    private final DbEventLog eventLog;
-    private final DbWebhookEndpoints webhookEndpoints;
-    private final DbOutbox outbox;
-    private final DbDeliveryQueue deliveryQueue;
-    private final DbSuppressions suppressions;
-    private final DbSendCounters sendCounters;
-    private final DbSendingSettings sendingSettings;
-    private final DbWarmupActivity warmupActivity;
-    private final DbHealthRecords healthRecords;
-    private final DbServerSecrets serverSecrets;
-    private final DbQuotaLedger quotaLedger;
-    private final DbIdempotencyRecords idempotencyRecords;
+    private final Transactions transactions;
+    private final Workspaces workspaces;
+    private final ApiKeys apiKeys;
+    private final Mailboxes mailboxes;
+    private final EventLog eventLog;
+    private final WebhookEndpoints webhookEndpoints;
+    private final Outbox outbox;
+    private final DeliveryQueue deliveryQueue;
+    private final Suppressions suppressions;
+    private final SendCounters sendCounters;
+    private final SendingSettings sendingSettings;
+    private final WarmupActivity warmupActivity;
+    private final HealthRecords healthRecords;
+    private final ServerSecrets serverSecrets;
+    private final QuotaLedger quotaLedger;
+    private final IdempotencyRecords idempotencyRecords;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
         this.settings = settings;
         this.client = client;
-        this.transactions = new DbTransactions(client);
-        this.workspaces = new DbWorkspaces(transactions);
-        this.apiKeys = new DbApiKeys(transactions);
-        this.mailboxes = new DbMailboxes(transactions);
-        this.eventLog = new DbEventLog(transactions);
-        this.webhookEndpoints = new DbWebhookEndpoints(transactions);
+        DbTransactions transactions = new DbTransactions(client);
+        Unavailability unavailability = new Unavailability();
+        this.transactions = unavailability.guard(Transactions.class, transactions);
+        this.workspaces = unavailability.guard(Workspaces.class, new DbWorkspaces(transactions));
+        this.apiKeys = unavailability.guard(ApiKeys.class, new DbApiKeys(transactions));
+        this.mailboxes = unavailability.guard(Mailboxes.class, new DbMailboxes(transactions));
+        this.eventLog = unavailability.guard(EventLog.class, new DbEventLog(transactions));
+        this.webhookEndpoints = unavailability.guard(WebhookEndpoints.class, new DbWebhookEndpoints(transactions));
         // Delivery ids only need to be unique and roughly time-ordered, so the wall clock serves.
-        this.outbox = new DbOutbox(transactions, new UlidIds(Clock.system()));
-        this.deliveryQueue = new DbDeliveryQueue(transactions);
-        this.suppressions = new DbSuppressions(transactions);
-        this.sendCounters = new DbSendCounters(transactions);
-        this.sendingSettings = new DbSendingSettings(transactions);
-        this.warmupActivity = new DbWarmupActivity(transactions);
-        this.healthRecords = new DbHealthRecords(transactions);
-        this.serverSecrets = new DbServerSecrets(transactions);
-        this.quotaLedger = new DbQuotaLedger(transactions);
-        this.idempotencyRecords = new DbIdempotencyRecords(transactions);
+        this.outbox = unavailability.guard(Outbox.class, new DbOutbox(transactions, new UlidIds(Clock.system())));
+        this.deliveryQueue = unavailability.guard(DeliveryQueue.class, new DbDeliveryQueue(transactions));
+        this.suppressions = unavailability.guard(Suppressions.class, new DbSuppressions(transactions));
+        this.sendCounters = unavailability.guard(SendCounters.class, new DbSendCounters(transactions));
+        this.sendingSettings = unavailability.guard(SendingSettings.class, new DbSendingSettings(transactions));
+        this.warmupActivity = unavailability.guard(WarmupActivity.class, new DbWarmupActivity(transactions));
+        this.healthRecords = unavailability.guard(HealthRecords.class, new DbHealthRecords(transactions));
+        this.serverSecrets = unavailability.guard(ServerSecrets.class, new DbServerSecrets(transactions));
+        this.quotaLedger = unavailability.guard(QuotaLedger.class, new DbQuotaLedger(transactions));
+        this.idempotencyRecords = unavailability.guard(IdempotencyRecords.class, new DbIdempotencyRecords(transactions));
     }
 
     /**

@@ -66,4 +66,31 @@ final class SqlErrors {
                 || e.getErrorCode() == MYSQL_DUPLICATE_ENTRY_WITH_KEY_NAME
                 || DUPLICATE_KEY_STATE.equals(e.getSQLState());
     }
+
+    /**
+     * Whether {@code failure} says the database could not be reached: no connection to be had
+     * from the pool in time, a connection refused or broken (SQL state class 08).
+     */
+    static boolean isUnreachable(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The innermost SQL message of {@code failure}, for a log line (never bound values). */
+    static String describe(RuntimeException failure) {
+        String message = failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getMessage() != null) {
+                message = sql.getMessage();
+            }
+        }
+        return message;
+    }
 }

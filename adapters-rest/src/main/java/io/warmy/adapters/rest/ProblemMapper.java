@@ -7,6 +7,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.warmy.application.common.port.out.StoreUnavailableException;
 import io.warmy.domain.common.AccessDeniedException;
 import io.warmy.domain.common.ConflictException;
 import io.warmy.domain.common.InvalidValueException;
@@ -35,7 +36,9 @@ final class ProblemMapper implements ErrorHandler<Throwable> {
     public void handle(ServerRequest req, ServerResponse res, Throwable failure) {
         String requestId = RequestIds.of(req);
         Problem problem = map(failure, req);
-        if (problem.status() >= 500) {
+        if (problem.status() == 503) {
+            LOG.log(System.Logger.Level.WARNING, "Request " + requestId + " answered 503: " + failure.getMessage());
+        } else if (problem.status() >= 500) {
             LOG.log(System.Logger.Level.ERROR, "Request " + requestId + " (" + req.prologue().method().text() + " "
                     + req.prologue().uriPath().rawPath() + ") failed", failure);
         }
@@ -57,6 +60,9 @@ final class ProblemMapper implements ErrorHandler<Throwable> {
                 yield Problem.of(p.status(), p.code(), p.getMessage());
             }
             case HttpException e when e.status().code() < 500 -> Problem.ofStatus(e.status().code());
+            case StoreUnavailableException e -> new Problem(503, "service_unavailable",
+                    "The service cannot reach its database right now; nothing was changed. Retry in a few seconds.",
+                    null, Map.of("Retry-After", "5"));
             default -> Problem.internal();
         };
     }

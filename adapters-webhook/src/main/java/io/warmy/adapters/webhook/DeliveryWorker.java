@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -48,6 +50,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final ExecutorService senders;
     private final Semaphore free;
     private final Map<WebhookEndpointId, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Queue<Delivery> unsettled = new ConcurrentLinkedQueue<>();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -68,6 +71,7 @@ public final class DeliveryWorker implements AutoCloseable {
         Duration backoff = settings.idlePoll();
         while (running) {
             try {
+                releaseUnsettled();
                 int room = free.availablePermits();
                 List<Delivery> claimed = room == 0 ? List.of()
                         : dispatcher.claimDue(settings.owner(), room, settings.lease(), busyEndpoints());
@@ -85,6 +89,14 @@ public final class DeliveryWorker implements AutoCloseable {
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
                         : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /** Gives back the claims of attempts that could not be settled, so that they are due again now. */
+    private void releaseUnsettled() {
+        for (Delivery d = unsettled.peek(); d != null; d = unsettled.peek()) {
+            dispatcher.release(d, settings.owner()); // throws while the database is still away: kept for the next turn
+            unsettled.poll();
         }
     }
 
@@ -109,8 +121,10 @@ public final class DeliveryWorker implements AutoCloseable {
             try {
                 dispatcher.attempt(d, settings.owner());
             } catch (RuntimeException e) {
-                // Unsettled: the lease runs out and this delivery is claimed again.
+                // Unsettled (the database went away mid-attempt): handed back as soon as the poller
+                // reaches the database again, or else claimed again when its lease runs out.
                 LOG.log(Level.WARNING, "webhook delivery " + d.id() + " not settled: " + e.getMessage());
+                unsettled.add(d);
             } finally {
                 count.decrementAndGet();
                 free.release();
