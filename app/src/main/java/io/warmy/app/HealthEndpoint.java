@@ -7,18 +7,21 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.function.BooleanSupplier;
+import io.warmy.adapters.persistence.PersistenceAdapter.Readiness;
+
+import java.util.function.Supplier;
 
 /**
  * {@code /health} for load balancers and orchestrators: {@code /health/live} answers while the
- * process serves at all; {@code /health} and {@code /health/ready} also need the database.
+ * process serves at all; {@code /health} and {@code /health/ready} also need the database to
+ * answer and its schema to hold every migration this build knows (none failed).
  */
 final class HealthEndpoint implements HttpService {
 
-    private final BooleanSupplier databaseReady;
+    private final Supplier<Readiness> readiness;
 
-    HealthEndpoint(BooleanSupplier databaseReady) {
-        this.databaseReady = databaseReady;
+    HealthEndpoint(Supplier<Readiness> readiness) {
+        this.readiness = readiness;
     }
 
     @Override
@@ -29,10 +32,14 @@ final class HealthEndpoint implements HttpService {
     }
 
     private void ready(ServerRequest req, ServerResponse res) {
-        boolean db = databaseReady.getAsBoolean();
-        String state = db ? "UP" : "DOWN";
-        send(res, db ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
-                "{\"status\":\"" + state + "\",\"checks\":[{\"name\":\"database\",\"status\":\"" + state + "\"}]}");
+        Readiness r = readiness.get();
+        send(res, r.ready() ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503,
+                "{\"status\":\"" + up(r.ready()) + "\",\"checks\":[{\"name\":\"database\",\"status\":\""
+                        + up(r.database()) + "\"},{\"name\":\"migrations\",\"status\":\"" + up(r.schema()) + "\"}]}");
+    }
+
+    private static String up(boolean ok) {
+        return ok ? "UP" : "DOWN";
     }
 
     private static void send(ServerResponse res, Status status, String json) {

@@ -136,7 +136,7 @@ public final class Warmy implements AutoCloseable {
                     .port(config.httpPort())
                     .shutdownHook(false)
                     .routing(routing -> {
-                        routing.register("/health", new HealthEndpoint(db::isReady));
+                        routing.register("/health", new HealthEndpoint(db::readiness));
                         api.register(routing);
                     });
             RestApi.configure(server); // the 1 MiB body limit, and problem bodies for errors before routing

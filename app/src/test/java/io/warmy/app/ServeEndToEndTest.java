@@ -96,6 +96,7 @@ class ServeEndToEndTest {
         HttpResponse<String> health = get(warmy, "/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"database\",\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"migrations\",\"status\":\"UP\"");
 
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", warmy.grpcPort()).usePlaintext().build();
         try {

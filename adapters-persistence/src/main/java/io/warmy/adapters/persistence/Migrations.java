@@ -17,13 +17,22 @@ final class Migrations {
 
     /** Applies the migrations the database has not seen yet; answers how many that was. */
     static int apply(DatabaseSettings settings) {
-        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+        return flyway(settings).migrate().migrationsExecuted;
+    }
+
+    /** The version of the newest migration this build knows, such as {@code "8"}: the schema it needs. */
+    static String latestKnownVersion(DatabaseSettings settings) {
+        org.flywaydb.core.api.MigrationInfo[] all = flyway(settings).info().all();
+        return all[all.length - 1].getVersion().getVersion();
+    }
+
+    private static Flyway flyway(DatabaseSettings settings) {
+        return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(settings.jdbcUrl(), settings.user(), settings.password())
                 .locations(LOCATION)
                 // Handed over rather than found on the class path, so that they can live in this package.
                 .javaMigrations(new SecretsForEarlierEndpoints())
                 .failOnMissingLocations(true)
                 .load();
-        return flyway.migrate().migrationsExecuted;
     }
 }

@@ -30,6 +30,7 @@ public final class PersistenceAdapter implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final DbClient client;
+    private final String schemaVersion;
     private final Transactions transactions;
     private final Workspaces workspaces;
     private final ApiKeys apiKeys;
@@ -47,8 +48,9 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final QuotaLedger quotaLedger;
     private final IdempotencyRecords idempotencyRecords;
 
-    private PersistenceAdapter(DatabaseSettings settings, DbClient client) {
+    private PersistenceAdapter(DatabaseSettings settings, DbClient client, String schemaVersion) {
         this.settings = settings;
+        this.schemaVersion = schemaVersion;
         this.client = client;
         DbTransactions transactions = new DbTransactions(client);
         Unavailability unavailability = new Unavailability();
@@ -78,8 +80,9 @@ public final class PersistenceAdapter implements AutoCloseable {
      */
     public static PersistenceAdapter open(DatabaseSettings settings) {
         migrate(settings);
+        String schemaVersion = Migrations.latestKnownVersion(settings);
         try {
-            return new PersistenceAdapter(settings, ConnectionPool.open(settings));
+            return new PersistenceAdapter(settings, ConnectionPool.open(settings), schemaVersion);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Could not open a connection pool to " + settings + ": " + e.getMessage(), e);
         }
@@ -167,13 +170,35 @@ public final class PersistenceAdapter implements AutoCloseable {
         return serverSecrets;
     }
 
-    /** Whether the database answers a query now: the readiness check. Never throws. */
-    public boolean isReady() {
-        try {
-            return client.execute().get("SELECT 1").isPresent();
-        } catch (RuntimeException e) {
-            return false;
+    /** What readiness found: whether the database answers, and whether its schema is the one this build needs. */
+    public record Readiness(boolean database, boolean schema) {
+        public boolean ready() {
+            return database && schema;
         }
+    }
+
+    /**
+     * The readiness check: the database answers a query, and every migration this build knows is
+     * applied and none failed. Newer migrations (another node already upgraded) are fine: they
+     * are written to keep older nodes working, so a rolling upgrade keeps old nodes in service.
+     * Never throws; bounded by the pool's connection timeout.
+     */
+    public Readiness readiness() {
+        try {
+            boolean schema = client.execute().get("SELECT COUNT(*) FROM flyway_schema_history WHERE version = ?"
+                            + " AND success = TRUE", schemaVersion)
+                    .map(row -> new Columns(row).longValue() == 1).orElse(false)
+                    && client.execute().get("SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE")
+                    .map(row -> new Columns(row).longValue() == 0).orElse(false);
+            return new Readiness(true, schema);
+        } catch (RuntimeException e) {
+            return new Readiness(false, false);
+        }
+    }
+
+    /** Whether {@link #readiness()} is all good. Never throws. */
+    public boolean isReady() {
+        return readiness().ready();
     }
 
     /** Closes the connection pool; the ports fail from then on. */

@@ -1,5 +1,7 @@
 package io.warmy.adapters.persistence;
 
+import io.warmy.adapters.persistence.testing.TestDatabases;
+
 import io.warmy.domain.tenancy.Workspace;
 import io.warmy.domain.tenancy.WorkspaceId;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,29 @@ class PersistenceAdapterTest {
         assertThat(adapter.isReady()).isTrue();
         adapter.close();
         assertThat(adapter.isReady()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aSchemaMissingTheNewestMigrationOrWithAFailedOneIsNotReady(Engine engine) throws Exception {
+        DatabaseSettings fresh = engine == Engine.H2 ? TestDatabases.newH2() : TestDatabases.newMariaDb();
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(fresh);
+             java.sql.Connection c = java.sql.DriverManager.getConnection(fresh.jdbcUrl(), fresh.user(), fresh.password());
+             java.sql.Statement s = c.createStatement()) {
+            assertThat(adapter.readiness()).isEqualTo(new PersistenceAdapter.Readiness(true, true));
+            // A node of a newer build migrated further: this one stays in service.
+            s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) VALUES (100, '100', 'future', 'SQL',"
+                    + " 'V100__future.sql', 0, 'test', 1, TRUE)");
+            assertThat(adapter.isReady()).isTrue();
+            // A failed migration, or the newest one this build needs missing: not ready.
+            s.executeUpdate("UPDATE flyway_schema_history SET success = FALSE WHERE version = '100'");
+            assertThat(adapter.readiness()).isEqualTo(new PersistenceAdapter.Readiness(true, false));
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '100'");
+            assertThat(adapter.isReady()).isTrue();
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '8'");
+            assertThat(adapter.readiness()).isEqualTo(new PersistenceAdapter.Readiness(true, false));
+        }
     }
 
     @Test
