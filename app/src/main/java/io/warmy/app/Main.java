@@ -34,6 +34,19 @@ public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
+        String format = System.getenv().getOrDefault("WARMY_LOG_FORMAT", "json");
+        switch (format) {
+            case "json" -> { }
+            case "text" -> {
+                for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+                    h.setFormatter(new java.util.logging.SimpleFormatter());
+                }
+            }
+            default -> {
+                System.err.println("warmy: WARMY_LOG_FORMAT must be json or text, not '" + format + "'.");
+                System.exit(USAGE);
+            }
+        }
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package io.warmy.app;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.warmy.adapters.grpc.GrpcApi;
@@ -13,6 +14,7 @@ import io.warmy.adapters.rest.RestApi;
 import io.warmy.application.common.UlidIds;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.common.port.out.Ids;
+import io.warmy.application.common.port.out.Telemetry;
 import io.warmy.application.event.service.EventRecorder;
 import io.warmy.application.event.service.SignalService;
 import io.warmy.application.mailbox.service.MailboxService;
@@ -67,10 +69,10 @@ public final class Warmy implements AutoCloseable {
                     IdempotencyService idempotency) {
 
         static Services on(PersistenceAdapter db, Clock clock, EndpointUrlPolicy urlPolicy, WebhookTransport transport,
-                           TrackingKeys trackingKeys, Supplier<String> trackingBaseUrl) {
+                           TrackingKeys trackingKeys, Supplier<String> trackingBaseUrl, Telemetry telemetry) {
             Ids ids = new UlidIds(clock);
             MailboxUpdates updates = new MailboxUpdates(db.mailboxes(), db.transactions());
-            EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock);
+            EventRecorder events = new EventRecorder(db.eventLog(), db.outbox(), clock, telemetry);
             SuppressionService suppressions = new SuppressionService(db.suppressions(), events, db.transactions(), clock);
             WarmupReportService warmupReports = new WarmupReportService(updates, db.warmupActivity(),
                     db.healthRecords(), events, db.transactions(), clock);
@@ -88,7 +90,7 @@ public final class Warmy implements AutoCloseable {
                     new WebhookService(db.webhookEndpoints(), db.outbox(), db.deliveryQueue(), db.eventLog(), urlPolicy,
                             db.transactions(), ids, clock),
                     new DispatchService(db.deliveryQueue(), db.webhookEndpoints(), db.eventLog(), transport,
-                            db.transactions(), clock, new SecureRandom()),
+                            db.transactions(), clock, new SecureRandom(), telemetry),
                     warmupReports,
                     new TrackingService(new TrackingTokens(trackingKeys), trackingBaseUrl, updates, signals, clock),
                     new RequestQuotas(db.quotaLedger(), clock),
@@ -100,7 +102,7 @@ public final class Warmy implements AutoCloseable {
             EndpointUrlPolicy policy = new NetworkUrlPolicy(NetworkUrlPolicy.Settings.PUBLIC_ONLY);
             return on(db, clock, policy, (event, url, secrets, at) -> {
                 throw new IllegalStateException("the command line delivers no webhooks");
-            }, trackingKeys(WarmyConfig.Tracking.DEFAULTS, db), () -> "http://localhost:8080");
+            }, trackingKeys(WarmyConfig.Tracking.DEFAULTS, db), () -> "http://localhost:8080", Telemetry.NONE);
         }
     }
 
@@ -125,18 +127,26 @@ public final class Warmy implements AutoCloseable {
             // The server learns its own port only once it listens (port 0 in tests).
             AtomicReference<String> ownAddress = new AtomicReference<>("http://localhost:" + config.httpPort());
             Supplier<String> trackingBase = () -> config.tracking().baseUrl().orElseGet(ownAddress::get);
-            Services s = Services.on(db, clock, urlPolicy, transport, trackingKeys(config.tracking(), db), trackingBase);
+            Metrics metrics = new Metrics();
+            Services s = Services.on(db, clock, urlPolicy, transport, trackingKeys(config.tracking(), db), trackingBase,
+                    metrics);
+            metrics.withPendingDeliveries(db::pendingDeliveries).withRateLimitRefusals(s.quotas()::refused);
             RestApi api = new RestApi(new RestApi.UseCases(s.authenticator(), s.tenancy(), s.tenancy(), s.tenancy(),
                     s.tenancy(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(), s.mailboxes(),
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
                     s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
-                    s.warmupReports(), s.tracking(), s.signals(), s.quotas(), s.idempotency()), clock);
+                    s.warmupReports(), s.tracking(), s.signals(), s.quotas(), s.idempotency()), clock)
+                    .observedBy(AccessLog.both(metrics, new AccessLog()));
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())
                     .port(config.httpPort())
                     .shutdownHook(false)
                     .routing(routing -> {
                         routing.register("/health", new HealthEndpoint(db::readiness));
+                        routing.get("/metrics", (req, res) -> {
+                            res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+                            res.send(metrics.scrape());
+                        });
                         api.register(routing);
                     });
             RestApi.configure(server); // the 1 MiB body limit, and problem bodies for errors before routing

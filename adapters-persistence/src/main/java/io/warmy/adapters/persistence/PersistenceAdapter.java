@@ -196,6 +196,12 @@ public final class PersistenceAdapter implements AutoCloseable {
         }
     }
 
+    /** How many webhook deliveries, of every tenant, wait to be sent: for operations' metrics. */
+    public long pendingDeliveries() {
+        return client.execute().get("SELECT COUNT(*) FROM deliveries WHERE status = 'pending'")
+                .map(row -> new Columns(row).longValue()).orElse(0L);
+    }
+
     /** Whether {@link #readiness()} is all good. Never throws. */
     public boolean isReady() {
         return readiness().ready();

@@ -37,6 +37,11 @@ final class Authentication implements Handler {
                 .orElseThrow(() -> new IllegalStateException("Route reached without passing authentication"));
     }
 
+    /** The caller, when the request has passed the gate. */
+    static java.util.Optional<Caller> callerIfAny(ServerRequest req) {
+        return req.context().get(CONTEXT_KEY, Caller.class);
+    }
+
     private static String presentedKey(ServerRequest req) {
         String header = req.headers().first(HeaderNames.AUTHORIZATION).map(String::strip).orElse("");
         if (header.isEmpty()) {

@@ -56,6 +56,7 @@ final class ProblemMapper implements ErrorHandler<Throwable> {
             case UnauthenticatedException e -> new Problem(401, e.code(), e.getMessage(), null,
                     Map.of("WWW-Authenticate", "Bearer realm=\"warmy\""));
             case io.helidon.http.NotFoundException e -> {
+                req.context().register(RequestIds.UNMATCHED_KEY, Boolean.TRUE);
                 HttpProblem p = HttpProblem.noRoute(req.prologue().method().text(), req.prologue().uriPath().rawPath());
                 yield Problem.of(p.status(), p.code(), p.getMessage());
             }

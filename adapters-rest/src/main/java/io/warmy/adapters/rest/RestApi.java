@@ -101,6 +101,7 @@ public final class RestApi {
     private final UseCases useCases;
     private final Clock clock;
     private final Json json = new Json();
+    private RequestObserver observer = RequestObserver.NONE;
 
     /** An API that shows mailboxes' warmup days as of the system clock. */
     public RestApi(UseCases useCases) {
@@ -111,6 +112,12 @@ public final class RestApi {
     public RestApi(UseCases useCases, Clock clock) {
         this.useCases = Objects.requireNonNull(useCases, "useCases");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Lets {@code observer} see every exchange of the routing this API is registered on; call before registering. */
+    public RestApi observedBy(RequestObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     /**
@@ -139,7 +146,7 @@ public final class RestApi {
         DeliveryRoutes deliveries = new DeliveryRoutes(useCases.manageDeliveries(), json);
         StatsRoutes stats = new StatsRoutes(useCases.getStats(), json);
         HealthRoutes health = new HealthRoutes(useCases.getHealth(), json);
-        routing.addFilter(new RequestIds())
+        routing.addFilter(new RequestIds(observer))
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, problems)
                 .register(BASE_PATH, new ApiRoutes(authentication, new RateLimits(useCases.admitRequest()),

@@ -2,6 +2,7 @@ package io.warmy.application.event.service;
 
 import io.warmy.application.common.UuidV7;
 import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.common.port.out.Telemetry;
 import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.webhook.port.out.Outbox;
 import io.warmy.domain.event.EventDraft;
@@ -19,12 +20,18 @@ public final class EventRecorder {
     private final Outbox outbox;
     private final UuidV7 ids;
     private final Clock clock;
+    private final Telemetry telemetry;
 
     public EventRecorder(EventLog eventLog, Outbox outbox, Clock clock) {
+        this(eventLog, outbox, clock, Telemetry.NONE);
+    }
+
+    public EventRecorder(EventLog eventLog, Outbox outbox, Clock clock, Telemetry telemetry) {
         this.eventLog = eventLog;
         this.outbox = outbox;
         this.ids = new UuidV7(clock);
         this.clock = clock;
+        this.telemetry = telemetry;
     }
 
     public EventLog.Appended record(Tenant tenant, EventDraft draft) {
@@ -34,6 +41,7 @@ public final class EventRecorder {
         if (!appended.duplicate()) {
             outbox.enqueue(appended.event(), now);
         }
+        telemetry.eventRecorded(draft.type(), appended.duplicate());
         return appended;
     }
 }

@@ -1,6 +1,7 @@
 package io.warmy.application.webhook.service;
 
 import io.warmy.application.common.port.out.Clock;
+import io.warmy.application.common.port.out.Telemetry;
 import io.warmy.application.common.port.out.Transactions;
 import io.warmy.application.event.port.out.EventLog;
 import io.warmy.application.webhook.port.in.DeliverWebhooks;
@@ -36,9 +37,16 @@ public final class DispatchService implements DeliverWebhooks {
     private final Transactions transactions;
     private final Clock clock;
     private final RandomGenerator random;
+    private final Telemetry telemetry;
 
     public DispatchService(DeliveryQueue queue, WebhookEndpoints endpoints, EventLog eventLog, WebhookTransport transport,
                            Transactions transactions, Clock clock, RandomGenerator random) {
+        this(queue, endpoints, eventLog, transport, transactions, clock, random, Telemetry.NONE);
+    }
+
+    public DispatchService(DeliveryQueue queue, WebhookEndpoints endpoints, EventLog eventLog, WebhookTransport transport,
+                           Transactions transactions, Clock clock, RandomGenerator random, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.queue = queue;
         this.endpoints = endpoints;
         this.eventLog = eventLog;
@@ -61,17 +69,19 @@ public final class DispatchService implements DeliverWebhooks {
         if (endpoint.isEmpty() || event.isEmpty()) {
             queue.complete(claimed.abandoned(endpoint.isEmpty() ? "endpoint deleted" : "event no longer stored"),
                     Optional.empty(), owner);
+            telemetry.deliverySettled(Telemetry.DeliveryResult.ABANDONED, Duration.ZERO);
             return;
         }
         if (!endpoint.get().enabled()) {
             queue.complete(claimed.abandoned("endpoint disabled (" + endpoint.get().disabledReason() + ")"),
                     Optional.empty(), owner);
+            telemetry.deliverySettled(Telemetry.DeliveryResult.ABANDONED, Duration.ZERO);
             return;
         }
         Instant at = clock.now();
         DeliveryOutcome outcome = transport.deliver(event.get(), endpoint.get().url(), endpoint.get().signingSecrets(at), at);
         Instant settledAt = clock.now();
-        transactions.inTransaction(() -> {
+        Delivery settledDelivery = transactions.inTransaction(() -> {
             // The endpoint is read again: another delivery may have moved its failure streak meanwhile.
             WebhookEndpoint current = endpoints.find(claimed.tenant(), claimed.endpointId()).orElse(endpoint.get());
             DeliveryPolicy.Settled settled = DeliveryPolicy.settle(claimed, current, outcome, settledAt, random);
@@ -79,7 +89,13 @@ public final class DispatchService implements DeliverWebhooks {
                     && !settled.endpoint().equals(current)) {
                 endpoints.update(settled.endpoint());
             }
+            return settled.delivery();
         });
+        telemetry.deliverySettled(switch (settledDelivery.status()) {
+            case SUCCEEDED -> Telemetry.DeliveryResult.SUCCEEDED;
+            case FAILED -> Telemetry.DeliveryResult.FAILED;
+            case PENDING -> Telemetry.DeliveryResult.RETRY_SCHEDULED;
+        }, outcome.latency());
     }
 
     @Override
