@@ -128,7 +128,16 @@ public final class RestApi {
      * the tracking routes answer their own failures with pages, for people rather than programs.
      */
     public void register(HttpRouting.Builder routing) {
-        ProblemMapper problems = new ProblemMapper(json);
+        routing.addFilter(new RequestIds(observer))
+                .addFilter(new QueryValidation())
+                .error(Throwable.class, new ProblemMapper(json))
+                .register(new ApiDocs())
+                .register(BASE_PATH, apiRoutes())
+                .register(new TrackingRoutes(useCases.followLinks()));
+    }
+
+    /** The {@value #BASE_PATH} tree, built from the use cases: what the routing serves, and what the conformance test reads. */
+    ApiRoutes apiRoutes() {
         Authentication authentication = new Authentication(useCases.authenticateApiKey());
         WorkspaceRoutes workspace = new WorkspaceRoutes(useCases.getWorkspace(), json);
         ApiKeyRoutes apiKeys = new ApiKeyRoutes(useCases.createApiKey(), useCases.listApiKeys(),
@@ -146,14 +155,10 @@ public final class RestApi {
         DeliveryRoutes deliveries = new DeliveryRoutes(useCases.manageDeliveries(), json);
         StatsRoutes stats = new StatsRoutes(useCases.getStats(), json);
         HealthRoutes health = new HealthRoutes(useCases.getHealth(), json);
-        routing.addFilter(new RequestIds(observer))
-                .addFilter(new QueryValidation())
-                .error(Throwable.class, problems)
-                .register(BASE_PATH, new ApiRoutes(authentication, new RateLimits(useCases.admitRequest()),
-                        new Idempotency(useCases.rememberResponses()), workspace, apiKeys, mailboxes, warmup, stats, health,
-                        events, suppressions, sendingLimits, webhooks, deliveries,
-                        new SandboxRoutes(useCases.triggerSandboxEvent(), json)))
-                .register(new TrackingRoutes(useCases.followLinks()));
+        return new ApiRoutes(authentication, new RateLimits(useCases.admitRequest()),
+                new Idempotency(useCases.rememberResponses()), workspace, apiKeys, mailboxes, warmup, stats, health,
+                events, suppressions, sendingLimits, webhooks, deliveries,
+                new SandboxRoutes(useCases.triggerSandboxEvent(), json));
     }
 
     /**
