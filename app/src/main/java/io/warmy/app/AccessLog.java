@@ -1,6 +1,7 @@
 package io.warmy.app;
 
 import io.warmy.adapters.rest.RequestObserver;
+import io.warmy.app.logging.RequestLogContext;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,26 +11,19 @@ import java.util.logging.Logger;
 /**
  * One log line per answered request (method, route template, status, latency, request id and the
  * caller's workspace, never a key), and the request id of the request being handled on a thread,
- * which {@link JsonLogFormatter} adds to every line logged while it is handled.
+ * which {@link io.warmy.app.logging.JsonLogFormatter} adds to every line logged while it is handled.
  */
 final class AccessLog implements RequestObserver {
 
     private static final Logger LOG = Logger.getLogger("io.warmy.access");
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-
-    /** The id of the request the calling thread is handling, or null. */
-    static String currentRequestId() {
-        return CURRENT.get();
-    }
-
     @Override
     public void started(String requestId) {
-        CURRENT.set(requestId);
+        RequestLogContext.enter(requestId);
     }
 
     @Override
     public void ended(String requestId) {
-        CURRENT.remove();
+        RequestLogContext.leave();
     }
 
     @Override

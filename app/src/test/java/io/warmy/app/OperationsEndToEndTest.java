@@ -2,6 +2,7 @@ package io.warmy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.warmy.app.logging.JsonLogFormatter;
 import io.warmy.application.common.port.out.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -173,6 +173,7 @@ class OpenApiConformanceTest {
         check("GET", "/webhooks", "/webhooks", admin, null);
         check("GET", "/webhooks/{id}", w, admin, null);
         check("PATCH", "/webhooks/{id}", w, admin, "{\"description\":\"docs, renamed\"}");
+        assertThat(check("PATCH", "/webhooks/{id}", w, admin, "{\"events\":null}").get("events").get(0).asText()).isEqualTo("*");
         check("POST", "/webhooks/{id}/test", w + "/test", admin, null);
         check("POST", "/webhooks/{id}/rotate-secret", w + "/rotate-secret", admin, null);
         JsonNode deliveries = check("GET", "/webhooks/{id}/deliveries", w + "/deliveries", admin, null);

@@ -114,7 +114,12 @@ public final class DeliveryWorker implements AutoCloseable {
         AtomicInteger count = inFlight.computeIfAbsent(d.endpointId(), id -> new AtomicInteger());
         if (count.incrementAndGet() > settings.perEndpoint() || !free.tryAcquire()) {
             count.decrementAndGet();
-            dispatcher.release(d, settings.owner());
+            try {
+                dispatcher.release(d, settings.owner());
+            } catch (RuntimeException e) {
+                // The database went away: hand it back once it answers (or its lease runs out).
+                unsettled.add(d);
+            }
             return;
         }
         senders.execute(() -> {

@@ -1,4 +1,4 @@
-package io.warmy.app;
+package io.warmy.app.logging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +34,7 @@ public final class JsonLogFormatter extends Formatter {
         line.put("logger", record.getLoggerName());
         line.put("thread", Thread.currentThread().getName());
         line.put("message", redact(formatMessage(record)));
-        String requestId = AccessLog.currentRequestId();
+        String requestId = RequestLogContext.current();
         if (requestId != null) {
             line.put("requestId", requestId);
         }
@@ -64,7 +64,7 @@ public final class JsonLogFormatter extends Formatter {
         return super.formatMessage(record);
     }
 
-    static String redact(String text) {
+    public static String redact(String text) {
         if (text == null) {
             return null;
         }
