@@ -8,6 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.warmy.adapters.rest.RequestBodies.CreateApiKeyBody;
 import io.warmy.application.tenancy.port.in.Caller;
+import io.warmy.domain.common.AccessDeniedException;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.ListApiKeys;
 import io.warmy.application.tenancy.port.in.RevokeApiKey;
@@ -48,6 +49,10 @@ final class ApiKeyRoutes implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         Query.of(req);
         Caller caller = Authentication.caller(req);
+        // Refused before the body is read, as for sending limits: a key that may not create keys learns nothing of their rules.
+        if (!caller.admin()) {
+            throw new AccessDeniedException("admin_key_required", "Managing API keys needs an admin key.");
+        }
         CreateApiKey.Command command = json.read(req, CreateApiKeyBody.class).toCommand();
         json.send(res, Status.CREATED_201, IssuedApiKeyJson.of(createApiKey.create(caller, command)));
     }
