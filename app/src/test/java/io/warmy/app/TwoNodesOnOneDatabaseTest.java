@@ -162,6 +162,26 @@ class TwoNodesOnOneDatabaseTest {
         assertThat(json.readTree(events.body()).get("data").size()).isEqualTo(1);
     }
 
+    @Test
+    void aKeyRevokedOnOneNodeIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
+        String key = newKey(1000);
+        assertThat(get(nodeB, key).statusCode()).isEqualTo(200); // node B now holds it in its cache
+        String keyId = json.readTree(http.send(HttpRequest.newBuilder(uri(nodeA, "/api/v1/api-keys"))
+                .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .get("data").get(0).get("id").asText();
+        long revokedAt = System.nanoTime();
+        assertThat(http.send(HttpRequest.newBuilder(uri(nodeA, "/api/v1/api-keys/" + keyId))
+                .header("Authorization", "Bearer " + adminKey).DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(6).toNanos()) {
+            status = get(nodeB, key).statusCode();
+            Thread.sleep(50);
+        }
+        assertThat(status).isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(5));
+    }
+
     private String newKey(int perHour) throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri(nodeA, "/api/v1/api-keys"))
                 .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")

@@ -51,6 +51,12 @@ public final class RestApi {
     /** Largest request body accepted (SPEC §8): 1 MiB. */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    /**
+     * Longest request line served (method, path, query): 16 KiB, so that a long or hostile id is
+     * answered with a problem body naming it rather than the connection being dropped.
+     */
+    static final int MAX_REQUEST_LINE = 16 * 1024;
+
     static final String BODY_TOO_LARGE = "The request body is larger than " + MAX_BODY_BYTES + " bytes (1 MiB).";
 
     /** The use cases the API calls, one per inbound port, so that the composition root wires them by hand. */
@@ -176,7 +182,7 @@ public final class RestApi {
         }
         server.maxPayloadSize(MAX_BODY_BYTES)
                 .directHandlers(handlers.build())
-                .addProtocol(Http1Config.builder().validatePrologue(false).build());
+                .addProtocol(Http1Config.builder().validatePrologue(false).maxPrologueLength(MAX_REQUEST_LINE).build());
     }
 
     /** Serves the API alone on {@code port} (0 picks a free one), counting warmup days by the system clock. */

@@ -199,7 +199,7 @@ final class ApiFixture implements AutoCloseable {
         }
     }
 
-    private static Response readResponse(InputStream in) throws IOException {
+    static Response readResponse(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
             int b = in.read();
