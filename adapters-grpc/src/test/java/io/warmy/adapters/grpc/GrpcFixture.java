@@ -109,6 +109,11 @@ final class GrpcFixture implements AutoCloseable {
     }
 
     /** A new workspace's id. */
+    /** The channel to the server, for calls made without a generated stub. */
+    ManagedChannel channel() {
+        return channel;
+    }
+
     String workspace() {
         return graph.tenancy().createWorkspace("Workspace " + NAMES.incrementAndGet()).id().value();
     }
