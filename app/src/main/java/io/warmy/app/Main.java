@@ -2,18 +2,23 @@ package io.warmy.app;
 
 import io.helidon.logging.common.LogConfig;
 import io.warmy.adapters.persistence.PersistenceAdapter;
+import io.warmy.app.cli.Trigger;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
 import io.warmy.application.tenancy.port.in.ProvisionWorkspace;
 import io.warmy.domain.common.DomainException;
+import io.warmy.domain.common.NotFoundException;
+import io.warmy.domain.tenancy.ApiKey;
 import io.warmy.domain.tenancy.Mode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +26,7 @@ import java.util.concurrent.CountDownLatch;
 /** The {@code warmy} command line: {@code serve} (the default), {@code migrate} and {@code keys}. */
 @Command(name = "warmy", mixinStandardHelpOptions = true, version = "warmy 0.1.0",
         description = "Warmy: the REST API, webhooks and internal gRPC API of an email-warmup platform.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Keys.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Keys.class, Trigger.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit codes scripts can rely on. */
@@ -139,7 +144,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage API keys (operator, database access).",
-            subcommands = {Keys.Create.class})
+            subcommands = {Keys.Create.class, Keys.ListKeys.class, Keys.Revoke.class})
     static final class Keys {
 
         @ParentCommand
@@ -173,6 +178,64 @@ public final class Main implements Callable<Integer> {
                             .issueKey(workspace, name, sandbox ? Mode.SANDBOX : Mode.LIVE, admin);
                     System.out.println(issued.secret());
                     return OK;
+                }
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "List a workspace's API keys (both modes, newest first); never their secrets.")
+        static final class ListKeys implements Callable<Integer> {
+
+            @ParentCommand
+            Keys keys;
+
+            @Option(names = "--workspace", required = true, paramLabel = "NAME", description = "Workspace name.")
+            String workspace;
+
+            @Override
+            public Integer call() {
+                try (PersistenceAdapter db = PersistenceAdapter.open(Warmy.databaseSettings(keys.parent.config()))) {
+                    List<ApiKey> all = Warmy.Services.on(db, Clock.system()).tenancy().keysOf(workspace);
+                    String format = "%-30s  %-12s  %-8s  %-5s  %-24s  %-24s  %-24s  %s%n";
+                    System.out.printf(format, "ID", "PREFIX", "MODE", "ADMIN", "CREATED", "LAST USED", "REVOKED", "NAME");
+                    for (ApiKey k : all) {
+                        System.out.printf(format, k.id().value(), k.prefix(), k.mode().wireName(), k.admin() ? "yes" : "no",
+                                k.createdAt(), k.lastUsedAt() == null ? "-" : k.lastUsedAt(),
+                                k.revokedAt() == null ? "-" : k.revokedAt(), k.name());
+                    }
+                    return OK;
+                } catch (NotFoundException e) {
+                    System.err.println("warmy: there is no workspace named '" + workspace + "'.");
+                    return FAILED;
+                }
+            }
+        }
+
+        @Command(name = "revoke", mixinStandardHelpOptions = true,
+                description = "Revoke an API key: every node refuses it within 5 s. Revoking twice keeps the first time.")
+        static final class Revoke implements Callable<Integer> {
+
+            @ParentCommand
+            Keys keys;
+
+            @Option(names = "--workspace", required = true, paramLabel = "NAME", description = "Workspace name.")
+            String workspace;
+
+            @Parameters(paramLabel = "KEY_ID", description = "The key's id (key_…), as `warmy keys list` shows it.")
+            String keyId;
+
+            @Override
+            public Integer call() {
+                try (PersistenceAdapter db = PersistenceAdapter.open(Warmy.databaseSettings(keys.parent.config()))) {
+                    ApiKey revoked = Warmy.Services.on(db, Clock.system()).tenancy().revokeKey(workspace, keyId);
+                    System.out.println("Revoked " + revoked.id().value() + " (" + revoked.prefix() + "…, " + revoked.name()
+                            + ") at " + revoked.revokedAt() + ".");
+                    return OK;
+                } catch (NotFoundException e) {
+                    System.err.println("warmy: " + (e.code().equals("workspace_not_found")
+                            ? "there is no workspace named '" + workspace + "'."
+                            : "workspace '" + workspace + "' has no API key " + keyId + "."));
+                    return FAILED;
                 }
             }
         }

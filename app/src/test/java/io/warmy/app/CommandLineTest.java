@@ -14,8 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The operator commands, run as `./warmy …` runs them, on an embedded database in a temporary directory. */
 class CommandLineTest {
@@ -75,6 +77,41 @@ class CommandLineTest {
             assertThat(services.authenticator().authenticate(keys[0]).tenant())
                     .isEqualTo(services.authenticator().authenticate(keys[1]).tenant());
         }
+    }
+
+    @Test
+    void keysListShowsEveryKeyButNoSecretAndRevokeRefusesItFromThenOn() {
+        assertThat(Main.run("--config", config.toString(), "keys", "create", "--workspace", "acme", "--name", "CI")).isZero();
+        assertThat(Main.run("--config", config.toString(), "keys", "create", "--workspace", "acme", "--sandbox")).isZero();
+        String[] secrets = stdout().strip().split("\\R");
+        out.reset();
+
+        assertThat(Main.run("--config", config.toString(), "keys", "list", "--workspace", "acme")).isZero();
+        List<String> lines = stdout().strip().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("ID").contains("PREFIX", "MODE", "LAST USED", "REVOKED");
+        assertThat(lines.get(1)).contains("sandbox").contains(secrets[1].substring(0, 12)).contains("Operator key");
+        assertThat(lines.get(2)).contains("live").contains("CI");
+        assertThat(stdout()).doesNotContain(secrets[0]).doesNotContain(secrets[1]);
+        String ciKeyId = lines.get(2).split("\\s+")[0];
+        out.reset();
+
+        assertThat(Main.run("--config", config.toString(), "keys", "revoke", "--workspace", "acme", ciKeyId)).isZero();
+        assertThat(stdout()).startsWith("Revoked " + ciKeyId);
+        try (PersistenceAdapter db = PersistenceAdapter.open(DatabaseSettings.embeddedH2(dir.resolve("data")))) {
+            var services = Warmy.Services.on(db, Clock.system());
+            assertThatThrownBy(() -> services.authenticator().authenticate(secrets[0]))
+                    .hasMessageContaining("revoked");
+            assertThat(services.authenticator().authenticate(secrets[1]).tenant().mode().wireName()).isEqualTo("sandbox");
+        }
+        err.reset();
+        assertThat(Main.run("--config", config.toString(), "keys", "revoke", "--workspace", "acme",
+                "key_01KAT5QW3M7S1Z8XJ9VDQ4B2NC")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("warmy: workspace 'acme' has no API key key_01KAT5QW3M7S1Z8XJ9VDQ4B2NC.");
+        err.reset();
+        assertThat(Main.run("--config", config.toString(), "keys", "list", "--workspace", "nobody")).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("warmy: there is no workspace named 'nobody'.");
     }
 
     @Test

@@ -77,7 +77,7 @@ class DependencyRulesTest {
             .that().resideInAnyPackage("io.warmy.domain..", "io.warmy.application..", "io.warmy.app")
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .because("JSON is a wire and storage format: each adapter (REST bodies, stored event payloads, the log"
-                    + " lines of io.warmy.app.logging) maps it at its edge");
+                    + " lines of io.warmy.app.logging, the API client of io.warmy.app.cli) maps it at its edge");
 
     @ArchTest
     static final ArchRule domainObjectsCarryNoFrameworkAnnotations = noClasses()

@@ -129,6 +129,31 @@ public final class TenancyService implements CreateApiKey, ListApiKeys, RevokeAp
                 .orElseThrow(() -> new NotFoundException("api_key", keyId.value()));
     }
 
+    @Override
+    public List<ApiKey> keysOf(String workspaceName) {
+        WorkspaceId id = named(workspaceName).id();
+        List<ApiKey> all = new java.util.ArrayList<>();
+        Optional<ApiKeyId> after = Optional.empty();
+        while (true) {
+            List<ApiKey> page = apiKeys.list(id, after, 100);
+            all.addAll(page);
+            if (page.size() < 100) {
+                return all;
+            }
+            after = Optional.of(page.getLast().id());
+        }
+    }
+
+    @Override
+    public ApiKey revokeKey(String workspaceName, String keyId) {
+        return revokeKey(named(workspaceName).id(), new ApiKeyId(keyId));
+    }
+
+    private Workspace named(String workspaceName) {
+        String name = Workspace.requireName(workspaceName);
+        return workspaces.findByName(name).orElseThrow(() -> new NotFoundException("workspace", name));
+    }
+
     private Workspace newWorkspace(String name) {
         Workspace ws = new Workspace(WorkspaceId.fromUlid(ids.next()), name, clock.now());
         workspaces.insert(ws);

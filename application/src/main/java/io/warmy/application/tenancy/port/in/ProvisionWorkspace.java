@@ -35,4 +35,10 @@ public interface ProvisionWorkspace {
 
     /** Revokes a key of a workspace (the first revocation time stays). @throws io.warmy.domain.common.NotFoundException */
     ApiKey revokeKey(WorkspaceId workspaceId, ApiKeyId keyId);
+
+    /** Every key of the named workspace, both modes, newest first. @throws io.warmy.domain.common.NotFoundException */
+    List<ApiKey> keysOf(String workspaceName);
+
+    /** Revokes a key of the named workspace. @throws io.warmy.domain.common.NotFoundException for either */
+    ApiKey revokeKey(String workspaceName, String keyId);
 }
