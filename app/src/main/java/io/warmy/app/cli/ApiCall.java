@@ -16,8 +16,26 @@ final class ApiCall {
 
     /** A call that did not succeed; its message is the line the command prints. */
     static final class Failure extends Exception {
+        private final int status;
+        private final String detail;
+
         Failure(String message) {
+            this(message, 0, "");
+        }
+
+        Failure(String message, int status, String detail) {
             super(message, null, false, false);
+            this.status = status;
+            this.detail = detail;
+        }
+
+        /** The HTTP status of the refusal, 0 when there was no answer. */
+        int status() {
+            return status;
+        }
+
+        String detail() {
+            return detail;
         }
     }
 
@@ -80,7 +98,7 @@ final class ApiCall {
                 case 401 -> "the API key was refused (401 " + code + "): " + detail;
                 case 403 -> "not allowed (403 " + code + "): " + detail;
                 default -> "the server refused the request (" + answer.statusCode() + " " + code + "): " + detail;
-            });
+            }, answer.statusCode(), detail);
         }
         return body;
     }
