@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.warmy.adapters.webhook.WebhookVerifier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -43,13 +44,8 @@ public final class Listen implements Callable<Integer> {
             "X-Warmy-Timestamp", "X-Warmy-Signature", "X-WarmySender-Signature", "webhook-id", "webhook-timestamp",
             "webhook-signature");
 
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:WARMY_API_KEY}",
-            description = "An API key, live or sandbox: events of its mode arrive (default: $WARMY_API_KEY).")
-    String apiKey;
-
-    @Option(names = "--api-url", paramLabel = "URL", defaultValue = "${env:WARMY_API_URL:-http://localhost:8080}",
-            description = "The server (default: $WARMY_API_URL or ${DEFAULT-VALUE}).")
-    String apiUrl;
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--events", split = ",", paramLabel = "TYPE",
             description = "Event types to receive, comma-separated (default: all).")
@@ -68,12 +64,11 @@ public final class Listen implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (apiKey == null || apiKey.isBlank()) {
-            System.err.println("warmy: no API key: pass --api-key or set WARMY_API_KEY.");
+        if (!api.hasKey()) {
             return 2;
         }
         PrintStream out = System.out;
-        ApiCall api = new ApiCall(apiUrl, apiKey);
+        ApiCall calls = api.call();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         CountDownLatch done = new CountDownLatch(1);
@@ -96,7 +91,7 @@ public final class Listen implements Callable<Integer> {
         events.forEach(create.putArray("events")::add);
         JsonNode endpoint;
         try {
-            endpoint = api.post("/api/v1/webhooks", create);
+            endpoint = calls.post("/api/v1/webhooks", create);
         } catch (ApiCall.Failure e) {
             receiver.stop(0);
             if (e.status() == 422 && e.detail().contains("loopback")) {
@@ -111,7 +106,7 @@ public final class Listen implements Callable<Integer> {
         Runnable cleanUp = () -> {
             if (removed.compareAndSet(false, true)) {
                 try {
-                    api.delete("/api/v1/webhooks/" + id);
+                    calls.delete("/api/v1/webhooks/" + id);
                     System.err.println("Removed the temporary webhook " + id + ".");
                 } catch (ApiCall.Failure f) {
                     System.err.println("warmy: could not remove the temporary webhook " + id + ": " + f.getMessage());

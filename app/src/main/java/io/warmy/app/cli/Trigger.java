@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,18 +36,12 @@ public final class Trigger implements Callable<Integer> {
                     + " objects) are taken as such, anything else as text. Dotted keys nest: limit.value=3.")
     List<String> data = List.of();
 
-    @Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:WARMY_API_KEY}",
-            description = "A sandbox API key, wk_test_… (default: $WARMY_API_KEY).")
-    String apiKey;
-
-    @Option(names = "--api-url", paramLabel = "URL", defaultValue = "${env:WARMY_API_URL:-http://localhost:8080}",
-            description = "The server (default: $WARMY_API_URL or ${DEFAULT-VALUE}).")
-    String apiUrl;
+    @Mixin
+    ApiOptions api;
 
     @Override
     public Integer call() throws ApiCall.Failure {
-        if (apiKey == null || apiKey.isBlank()) {
-            System.err.println("warmy: no API key: pass --api-key wk_test_… or set WARMY_API_KEY.");
+        if (!api.hasKey()) {
             return 2;
         }
         ObjectNode body = JSON.createObjectNode().put("type", type);
@@ -59,7 +54,7 @@ public final class Trigger implements Callable<Integer> {
             }
             put(fields, pair.substring(0, eq), pair.substring(eq + 1));
         }
-        JsonNode event = new ApiCall(apiUrl, apiKey).post("/api/v1/sandbox/events", body);
+        JsonNode event = api.call().post("/api/v1/sandbox/events", body);
         PrintStream out = System.out;
         out.println((event.path("duplicate").asBoolean() ? "Already made (a dedup rule applied): " : "Made ")
                 + event.path("type").asText() + " " + event.path("id").asText() + " at " + event.path("timestamp").asText());
