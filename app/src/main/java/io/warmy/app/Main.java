@@ -3,6 +3,7 @@ package io.warmy.app;
 import io.helidon.logging.common.LogConfig;
 import io.warmy.adapters.persistence.PersistenceAdapter;
 import io.warmy.app.cli.Listen;
+import io.warmy.app.cli.Simulate;
 import io.warmy.app.cli.Trigger;
 import io.warmy.application.common.port.out.Clock;
 import io.warmy.application.tenancy.port.in.CreateApiKey;
@@ -27,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
 /** The {@code warmy} command line: {@code serve} (the default), {@code migrate} and {@code keys}. */
 @Command(name = "warmy", mixinStandardHelpOptions = true, version = "warmy 0.1.0",
         description = "Warmy: the REST API, webhooks and internal gRPC API of an email-warmup platform.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Keys.class, Trigger.class, Listen.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, Main.Keys.class, Trigger.class, Listen.class, Simulate.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit codes scripts can rely on. */
