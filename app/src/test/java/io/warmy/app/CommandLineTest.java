@@ -47,6 +47,11 @@ class CommandLineTest {
         System.setErr(originalErr);
     }
 
+    /** What a command said last on standard error (libraries may log there before it). */
+    private String lastErrorLine() {
+        return err.toString(StandardCharsets.UTF_8).strip().lines().toList().getLast();
+    }
+
     private String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -107,11 +112,30 @@ class CommandLineTest {
         err.reset();
         assertThat(Main.run("--config", config.toString(), "keys", "revoke", "--workspace", "acme",
                 "key_01KAT5QW3M7S1Z8XJ9VDQ4B2NC")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
-                .isEqualTo("warmy: workspace 'acme' has no API key key_01KAT5QW3M7S1Z8XJ9VDQ4B2NC.");
+        assertThat(lastErrorLine()).isEqualTo("warmy: workspace 'acme' has no API key key_01KAT5QW3M7S1Z8XJ9VDQ4B2NC.");
         err.reset();
         assertThat(Main.run("--config", config.toString(), "keys", "list", "--workspace", "nobody")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("warmy: there is no workspace named 'nobody'.");
+        assertThat(lastErrorLine()).isEqualTo("warmy: there is no workspace named 'nobody'.");
+    }
+
+    @Test
+    void everyCommandHasHelpThatSaysWhatItDoesAndItsExitCodes() {
+        for (String[] command : List.of(new String[] {"--help"}, new String[] {"serve", "--help"},
+                new String[] {"migrate", "--help"}, new String[] {"keys", "--help"}, new String[] {"keys", "create", "--help"},
+                new String[] {"keys", "list", "--help"}, new String[] {"keys", "revoke", "--help"},
+                new String[] {"listen", "--help"}, new String[] {"trigger", "--help"}, new String[] {"simulate", "--help"})) {
+            out.reset();
+            assertThat(Main.run(command)).as(String.join(" ", command)).isZero();
+            assertThat(stdout()).as(String.join(" ", command)).startsWith("Usage: warmy");
+        }
+        out.reset();
+        Main.run("--help");
+        assertThat(stdout()).contains("listen", "trigger", "simulate", "keys");
+        for (String client : List.of("listen", "trigger", "simulate")) {
+            out.reset();
+            Main.run(client, "--help");
+            assertThat(stdout()).as(client).contains("Exit codes: 0").contains("--api-key");
+        }
     }
 
     @Test
