@@ -55,9 +55,19 @@ class DependencyRulesTest {
 
     @ArchTest
     static final ArchRule generatedProtobufTypesStayInTheGrpcAdapter = noClasses()
-            .that().resideOutsideOfPackages("io.warmy.proto..", "io.warmy.adapters.grpc..")
+            .that().resideOutsideOfPackages("io.warmy.proto..", "io.warmy.adapters.grpc..", "io.warmy.app.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("io.warmy.proto..", "com.google.protobuf..", "io.grpc..")
-            .because("protobuf messages are the gRPC adapter's own representation; it maps them at its edge");
+            .because("protobuf messages are the gRPC adapter's own representation; it maps them at its edge (the"
+                    + " command line's clients in io.warmy.app.cli call the API from outside, in its wire types, as"
+                    + " any client does)");
+
+    @ArchTest
+    static final ArchRule theCommandLineClientsUseOnlyThePublicInterfaces = noClasses()
+            .that().resideInAPackage("io.warmy.app.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.warmy.domain..", "io.warmy.application..",
+                    "io.warmy.adapters.persistence..", "io.warmy.adapters.rest..")
+            .because("listen, trigger and simulate are clients of a running server: they speak its public REST and"
+                    + " gRPC APIs only, as a customer's or a platform service's code would");
 
     @ArchTest
     static final ArchRule helidonTypesStayInRestPersistenceAndApp = noClasses()
