@@ -36,6 +36,8 @@ final class Metrics implements Telemetry, RequestObserver {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
             Duration.ofSeconds(5), Duration.ofSeconds(10)};
     private static final Duration PENDING_FRESH_FOR = Duration.ofSeconds(5);
+    private static final java.util.Set<String> STANDARD_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
@@ -105,9 +107,11 @@ final class Metrics implements Telemetry, RequestObserver {
 
     @Override
     public void answered(Exchange exchange) {
-        String key = exchange.method() + " " + exchange.route() + " " + exchange.status();
+        // Any token is a method on the wire: only the standard ones become label values.
+        String method = STANDARD_METHODS.contains(exchange.method()) ? exchange.method() : "OTHER";
+        String key = method + " " + exchange.route() + " " + exchange.status();
         requestTimers.computeIfAbsent(key, k -> Timer.builder("warmy.http.requests")
-                .tag("method", exchange.method()).tag("route", exchange.route())
+                .tag("method", method).tag("route", exchange.route())
                 .tag("status", Integer.toString(exchange.status()))
                 .serviceLevelObjectives(BUCKETS).description("HTTP requests, by route template, method and status")
                 .register(registry)).record(Duration.ofNanos(exchange.nanos()));

@@ -71,6 +71,9 @@ class OperationsEndToEndTest {
             assertThat(send(warmy, "GET", "/api/v1/no-such-thing", newKey, null).statusCode()).isEqualTo(404);
             assertThat(send(warmy, "GET", "/api/v1/workspace", "wk_live_" + "x".repeat(32), null).statusCode())
                     .isEqualTo(401);
+            for (int i = 0; i < 3; i++) {
+                send(warmy, "BREW" + i, "/api/v1/workspace", newKey, null); // made-up methods add no label values
+            }
 
             HttpResponse<String> scraped = send(warmy, "GET", "/metrics", null, null);
             assertThat(scraped.statusCode()).isEqualTo(200);
@@ -93,6 +96,8 @@ class OperationsEndToEndTest {
             assertThat(series).containsEntry("warmy_rate_limit_rejections_total", 0.0);
             assertThat(series.keySet()).anyMatch(k -> k.startsWith("jvm_threads_live_threads"));
             assertThat(series.keySet()).noneMatch(k -> k.contains(mbx)); // no ids in labels
+            assertThat(series.keySet()).noneMatch(k -> k.contains("BREW"));
+            assertThat(series.keySet()).anyMatch(k -> k.startsWith("warmy_http_requests_seconds_count{method=\"OTHER\""));
         } finally {
             root.removeHandler(capture);
         }

@@ -73,11 +73,12 @@ public final class Listen implements Callable<Integer> {
         receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger received = new AtomicInteger();
-        String[] secret = new String[1];
+        // Known once the endpoint exists; an event can only arrive after that, on another thread.
+        java.util.concurrent.atomic.AtomicReference<String> secret = new java.util.concurrent.atomic.AtomicReference<>();
         HttpClient forwarder = HttpClient.newHttpClient();
         receiver.createContext("/", exchange -> {
             try {
-                receive(exchange, secret[0], forwarder, out);
+                receive(exchange, secret.get(), forwarder, out);
             } finally {
                 exchange.close();
             }
@@ -100,7 +101,7 @@ public final class Listen implements Callable<Integer> {
             }
             throw e;
         }
-        secret[0] = endpoint.get("secret").asText();
+        secret.set(endpoint.get("secret").asText());
         String id = endpoint.get("id").asText();
         AtomicBoolean removed = new AtomicBoolean();
         Runnable cleanUp = () -> {
