@@ -3,6 +3,7 @@ package io.warmy.domain.event;
 import io.warmy.domain.common.EmailAddress;
 import io.warmy.domain.common.InvalidValueException;
 import io.warmy.domain.common.MalformedException;
+import io.warmy.domain.health.HealthStatus;
 import io.warmy.domain.mailbox.Mailbox;
 import io.warmy.domain.mailbox.MailboxId;
 import io.warmy.domain.mailbox.Provider;
@@ -10,10 +11,12 @@ import io.warmy.domain.sending.LimitType;
 import io.warmy.domain.suppression.Suppression;
 import io.warmy.domain.suppression.SuppressionReason;
 import io.warmy.domain.tenancy.Tenant;
+import io.warmy.domain.warmup.Milestones;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +33,8 @@ public final class SandboxEvents {
     static final String EMAIL = "prospect@example.com";
     static final String CAMPAIGN = "campaign_demo";
     static final String MAILBOX = "mbx_01JD4S3K2M9V6QW8XR5T7YB0CE";
+    private static final List<String> HEALTH_STATUSES =
+            java.util.Arrays.stream(HealthStatus.values()).map(HealthStatus::wireName).toList();
 
     private SandboxEvents() {
     }
@@ -58,10 +63,11 @@ public final class SandboxEvents {
                         g.time("disconnectedAt", now));
             }
             case WARMUP_HEALTH_CHANGED -> Events.healthChanged(new MailboxId(g.string("mailboxId", MAILBOX)),
-                    now.toEpochMilli(), g.string("previousStatus", "good"), g.string("status", "excellent"),
+                    now.toEpochMilli(), g.oneOf("previousStatus", "good", HEALTH_STATUSES),
+                    g.oneOf("status", "excellent", HEALTH_STATUSES),
                     g.integer("previousScore", 84), g.integer("score", 93), g.time("changedAt", now));
             case WARMUP_MILESTONE -> Events.milestone(new MailboxId(g.string("mailboxId", MAILBOX)),
-                    g.string("milestone", "day_7"), g.integer("value", 7), g.time("reachedAt", now));
+                    g.oneOf("milestone", "day_7", Milestones.NAMES), g.integer("value", 7), g.time("reachedAt", now));
             case REPLY_RECEIVED -> new Signal.Reply(g.string("prospectId", PROSPECT), g.email("prospectEmail"),
                     g.string("campaignId", CAMPAIGN), new MailboxId(g.string("mailboxId", MAILBOX)),
                     g.string("subject", "Re: quick question"), g.string("messageId", "<reply-demo@example.com>"),
@@ -126,6 +132,16 @@ public final class SandboxEvents {
                 throw new InvalidValueException("data." + field, "data." + field + " must be a string.");
             }
             return s;
+        }
+
+        /** A string that must be one of {@code allowed}, as real events of the type carry only those. */
+        String oneOf(String field, String fallback, List<String> allowed) {
+            String value = string(field, fallback);
+            if (!allowed.contains(value)) {
+                throw new InvalidValueException("data." + field, "data." + field + " must be one of "
+                        + String.join(", ", allowed) + ".");
+            }
+            return value;
         }
 
         int integer(String field, int fallback) {

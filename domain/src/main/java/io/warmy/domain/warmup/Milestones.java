@@ -20,6 +20,9 @@ public final class Milestones {
 
     private static final int[] DAYS = {7, 14, 30};
 
+    /** The name of every milestone there is, as events carry it. */
+    public static final List<String> NAMES = List.of("day_7", "day_14", "day_30", "daily_target", "excellent_health");
+
     private Milestones() {
     }
 

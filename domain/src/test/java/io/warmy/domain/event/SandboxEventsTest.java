@@ -58,4 +58,19 @@ class SandboxEventsTest {
         assertThatThrownBy(() -> SandboxEvents.draft(SANDBOX, EventType.LIMIT_HIT, Map.of("limitType", "weekly"), NOW))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("data.limitType"));
     }
+
+    @Test
+    void statusesAndMilestonesAreOnlyOnesRealEventsCarry() {
+        assertThat(SandboxEvents.draft(SANDBOX, EventType.WARMUP_HEALTH_CHANGED,
+                Map.of("previousStatus", "fair", "status", "poor"), NOW).data())
+                .containsEntry("previousStatus", "fair").containsEntry("status", "poor");
+        assertThat(SandboxEvents.draft(SANDBOX, EventType.WARMUP_MILESTONE, Map.of("milestone", "excellent_health"), NOW)
+                .data()).containsEntry("milestone", "excellent_health");
+        assertThatThrownBy(() -> SandboxEvents.draft(SANDBOX, EventType.WARMUP_HEALTH_CHANGED, Map.of("status", "superb"), NOW))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("data.status must be one of excellent, good, fair, poor, insufficient_data.");
+        assertThatThrownBy(() -> SandboxEvents.draft(SANDBOX, EventType.WARMUP_MILESTONE, Map.of("milestone", "day_8"), NOW))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("data.milestone must be one of day_7, day_14, day_30, daily_target, excellent_health.");
+    }
 }
