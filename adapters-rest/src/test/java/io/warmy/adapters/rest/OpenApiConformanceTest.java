@@ -137,7 +137,7 @@ class OpenApiConformanceTest {
         check("POST", "/mailboxes", "/mailboxes", admin, "{\"email\":\"docs@acme.example\",\"provider\":\"fax\"}");
         check("POST", "/mailboxes", "/mailboxes", admin, "{\"email\":");
         checkRaw("POST", "/mailboxes", "/mailboxes", admin, "text/plain", "hello");
-        checkRaw("POST", "/mailboxes", "/mailboxes", admin, "application/json", "{\"displayName\":\"" + "x".repeat(1_100_000) + "\"}");
+        verify("POST", "/mailboxes", oversized(admin));
         check("GET", "/mailboxes", "/mailboxes?provider=google", admin, null);
         check("GET", "/mailboxes/{id}", m, admin, null);
         check("GET", "/mailboxes/{id}", "/mailboxes/mbx_01KAT5QW3M7S1Z8XJ9VDQ4B2NC", admin, null);
@@ -251,7 +251,27 @@ class OpenApiConformanceTest {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        Response r = api.send(b);
+        return verify(method, template, api.send(b));
+    }
+
+    /**
+     * A POST that declares a body over 1 MiB, sent without it: the server refuses it on the declared
+     * length (as it would the real thing) and the answer can be read without racing the upload.
+     */
+    private Response oversized(String key) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + RestApi.BASE_PATH + "/mailboxes HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (RestApi.MAX_BODY_BYTES + 1) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return ApiFixture.readResponse(socket.getInputStream());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode verify(String method, String template, Response r) {
         String operation = method + " " + RestApi.BASE_PATH + template;
         JsonNode op = doc.path("paths").path(template).path(method.toLowerCase());
         assertThat(op.isMissingNode()).as("documented: " + operation).isFalse();
