@@ -136,6 +136,7 @@ public final class Warmy implements AutoCloseable {
                     s.warmup(), s.warmup(), s.warmup(), s.warmup(), s.signals(), s.signals(), s.suppressions(),
                     s.suppressions(), s.suppressions(), s.sending(), s.webhooks(), s.webhooks(), s.warmupReports(),
                     s.warmupReports(), s.tracking(), s.signals(), s.quotas(), s.idempotency()), clock)
+                    .rateLimited(config.rateLimits())
                     .observedBy(AccessLog.both(metrics, new AccessLog()));
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.httpHost())

@@ -18,7 +18,15 @@ import java.util.function.Supplier;
  */
 public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int grpcPort, Optional<String> grpcToken,
                           Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize, Path dataDir,
-                          Webhooks webhooks, Tracking tracking) {
+                          Webhooks webhooks, Tracking tracking, boolean rateLimits) {
+
+    /** A configuration with per-key rate limits on, as they are unless switched off. */
+    public WarmyConfig(String httpHost, int httpPort, String grpcHost, int grpcPort, Optional<String> grpcToken,
+                       Optional<String> dbUrl, String dbUser, String dbPassword, int dbPoolSize, Path dataDir,
+                       Webhooks webhooks, Tracking tracking) {
+        this(httpHost, httpPort, grpcHost, grpcPort, grpcToken, dbUrl, dbUser, dbPassword, dbPoolSize, dataDir,
+                webhooks, tracking, true);
+    }
 
     /**
      * The tracking links in campaign emails: the public base URL they point at (by default this
@@ -75,7 +83,8 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
             Map.entry("WARMY_WEBHOOKS_ALLOW_PRIVATE", "warmy.webhooks.allow-private"),
             Map.entry("WARMY_WEBHOOKS_LEASE_SECONDS", "warmy.webhooks.lease-seconds"),
             Map.entry("WARMY_TRACKING_BASE_URL", "warmy.tracking.base-url"),
-            Map.entry("WARMY_TRACKING_KEYS", "warmy.tracking.keys"));
+            Map.entry("WARMY_TRACKING_KEYS", "warmy.tracking.keys"),
+            Map.entry("WARMY_RATE_LIMITS_ENABLED", "warmy.rate-limits.enabled"));
 
     public static WarmyConfig load(Optional<Path> file, Map<String, String> env) {
         List<Supplier<? extends io.helidon.config.spi.ConfigSource>> sources = new ArrayList<>();
@@ -118,7 +127,8 @@ public record WarmyConfig(String httpHost, int httpPort, String grpcHost, int gr
                         integer(config, "webhooks.lease-seconds", "WARMY_WEBHOOKS_LEASE_SECONDS",
                                 Webhooks.MIN_LEASE_SECONDS, 3600)),
                 new Tracking(config.get("tracking.base-url").asString().asOptional().filter(s -> !s.isBlank()),
-                        config.get("tracking.keys").asString().asOptional().filter(s -> !s.isBlank())));
+                        config.get("tracking.keys").asString().asOptional().filter(s -> !s.isBlank())),
+                bool(config, "rate-limits.enabled", "WARMY_RATE_LIMITS_ENABLED"));
     }
 
     private static boolean bool(Config config, String key, String variable) {

@@ -17,7 +17,7 @@ import java.util.List;
 final class ApiRoutes implements HttpService {
 
     private final Authentication authentication;
-    private final RateLimits rateLimits;
+    private final Handler rateLimits;
     private final Idempotency idempotency;
     private final WorkspaceRoutes workspace;
     private final ApiKeyRoutes apiKeys;
@@ -32,7 +32,7 @@ final class ApiRoutes implements HttpService {
     private final DeliveryRoutes deliveries;
     private final SandboxRoutes sandbox;
 
-    ApiRoutes(Authentication authentication, RateLimits rateLimits, Idempotency idempotency, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
+    ApiRoutes(Authentication authentication, Handler rateLimits, Idempotency idempotency, WorkspaceRoutes workspace, ApiKeyRoutes apiKeys, MailboxRoutes mailboxes,
               WarmupRoutes warmup, StatsRoutes stats, HealthRoutes health, EventRoutes events,
               SuppressionRoutes suppressions, SendingLimitRoutes sendingLimits, WebhookRoutes webhooks,
               DeliveryRoutes deliveries, SandboxRoutes sandbox) {

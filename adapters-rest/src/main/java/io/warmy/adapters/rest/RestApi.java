@@ -4,6 +4,7 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.warmy.application.common.port.out.Clock;
@@ -108,6 +109,7 @@ public final class RestApi {
     private final Clock clock;
     private final Json json = new Json();
     private RequestObserver observer = RequestObserver.NONE;
+    private boolean rateLimited = true;
 
     /** An API that shows mailboxes' warmup days as of the system clock. */
     public RestApi(UseCases useCases) {
@@ -121,6 +123,15 @@ public final class RestApi {
     }
 
     /** Lets {@code observer} see every exchange of the routing this API is registered on; call before registering. */
+    /**
+     * Switches the per-key rate limits off ({@code false}): requests are then neither counted nor
+     * refused, and answers carry no rate-limit headers. On unless switched off.
+     */
+    public RestApi rateLimited(boolean enabled) {
+        this.rateLimited = enabled;
+        return this;
+    }
+
     public RestApi observedBy(RequestObserver observer) {
         this.observer = Objects.requireNonNull(observer, "observer");
         return this;
@@ -161,7 +172,8 @@ public final class RestApi {
         DeliveryRoutes deliveries = new DeliveryRoutes(useCases.manageDeliveries(), json);
         StatsRoutes stats = new StatsRoutes(useCases.getStats(), json);
         HealthRoutes health = new HealthRoutes(useCases.getHealth(), json);
-        return new ApiRoutes(authentication, new RateLimits(useCases.admitRequest()),
+        Handler rateLimits = rateLimited ? new RateLimits(useCases.admitRequest()) : (req, res) -> res.next();
+        return new ApiRoutes(authentication, rateLimits,
                 new Idempotency(useCases.rememberResponses()), workspace, apiKeys, mailboxes, warmup, stats, health,
                 events, suppressions, sendingLimits, webhooks, deliveries,
                 new SandboxRoutes(useCases.triggerSandboxEvent(), json));
