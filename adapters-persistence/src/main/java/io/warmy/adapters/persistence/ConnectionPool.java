@@ -6,6 +6,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds the DbClient over a HikariCP pool (found by Helidon's JDBC client through helidon-dbclient-hikari). */
@@ -27,12 +28,51 @@ final class ConnectionPool {
      */
     private static final String ISOLATION = "TRANSACTION_READ_COMMITTED";
 
+    /**
+     * Connector/J settings for MySQL and MariaDB URLs, unless the URL sets them itself. Measured
+     * with bench/run (docs/benchmarks.md): without {@code useLocalSessionState} every statement
+     * outside a transaction costs a second round trip ({@code SET autocommit=1}), and without the
+     * statement cache each one is parsed again on the client.
+     */
+    static final Map<String, String> MYSQL_PROPERTIES = new LinkedHashMap<>();
+
+    static {
+        MYSQL_PROPERTIES.put("useLocalSessionState", "true");
+        MYSQL_PROPERTIES.put("cachePrepStmts", "true");
+        MYSQL_PROPERTIES.put("prepStmtCacheSize", "500");
+        MYSQL_PROPERTIES.put("prepStmtCacheSqlLimit", "4096");
+        MYSQL_PROPERTIES.put("cacheServerConfiguration", "true");
+        MYSQL_PROPERTIES.put("cacheResultSetMetadata", "true");
+        MYSQL_PROPERTIES.put("elideSetAutoCommits", "true");
+        MYSQL_PROPERTIES.put("maintainTimeStats", "false");
+        MYSQL_PROPERTIES.put("rewriteBatchedStatements", "true");
+    }
+
     private ConnectionPool() {
+    }
+
+    /** The URL with {@link #MYSQL_PROPERTIES} added where it names none of them; other databases' URLs as they are. */
+    static String tuned(String url) {
+        if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+            return url;
+        }
+        StringBuilder tuned = new StringBuilder(url);
+        char separator = url.contains("?") ? '&' : '?';
+        String query = url.contains("?") ? url.substring(url.indexOf('?') + 1).toLowerCase(java.util.Locale.ROOT) : "";
+        for (Map.Entry<String, String> p : MYSQL_PROPERTIES.entrySet()) {
+            boolean named = java.util.Arrays.stream(query.split("&"))
+                    .anyMatch(pair -> pair.startsWith(p.getKey().toLowerCase(java.util.Locale.ROOT) + "="));
+            if (!named) {
+                tuned.append(separator).append(p.getKey()).append('=').append(p.getValue());
+                separator = '&';
+            }
+        }
+        return tuned.toString();
     }
 
     static DbClient open(DatabaseSettings settings) {
         Map<String, String> hikari = Map.of(
-                "url", settings.jdbcUrl(),
+                "url", tuned(settings.jdbcUrl()),
                 "username", settings.user(),
                 "password", settings.password(),
                 "poolName", "warmy",
