@@ -79,7 +79,7 @@ export async function call(method, path, body, key = storedKey()) {
       : { title: response.statusText, status: response.status,
           detail: 'The server answered ' + response.status + ' ' + response.statusText + '.' };
     const error = new ApiError(response.status, problem);
-    if (response.status === 401 && key) {
+    if (response.status === 401 && key && key === storedKey()) {
       onUnauthenticated(error);
     }
     throw error;
