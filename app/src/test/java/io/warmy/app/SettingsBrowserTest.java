@@ -70,6 +70,8 @@ class SettingsBrowserTest {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<String> mailboxIds = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger receiverStatus = new java.util.concurrent.atomic.AtomicInteger(200);
+    private String simulated;
 
     private Path dataDir;
     private Path profileDir;
@@ -87,8 +89,9 @@ class SettingsBrowserTest {
             Map<String, String> headers = new ConcurrentHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.getFirst()));
             received.add(new Received(headers, exchange.getRequestBody().readAllBytes()));
-            byte[] answer = "ok from the receiver".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, answer.length);
+            int status = receiverStatus.get();
+            byte[] answer = (status == 200 ? "ok from the receiver" : "gone for good").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -105,6 +108,12 @@ class SettingsBrowserTest {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             mailboxIds.add(json.readTree(created.body()).get("id").asText());
         }
+
+        // And one with 10 days of warmup reported through the internal gRPC API, for the chart.
+        assertThat(Main.run("simulate", "--api-key", admin, "--api-url", base(), "--grpc", "127.0.0.1:" + warmy.grpcPort(),
+                "--mailboxes", "1", "--days", "10", "--seed", "7")).isZero();
+        simulated = json.readTree(rest("GET", "/api/v1/mailboxes?limit=1", null).body()).get("data").get(0).get("id").asText();
+        assertThat(mailboxIds).doesNotContain(simulated);
 
         profileDir = Files.createTempDirectory("warmy-settings-chromium");
         service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -307,6 +316,31 @@ class SettingsBrowserTest {
         assertThat(json.readTree(rest("GET", "/api/v1/webhooks/" + hookId, null).body()).get("events").toString())
                 .isEqualTo("[\"*\"]");
 
+        // A receiver answering 410: the test fails, the endpoint is disabled and says why, and the
+        // failed delivery comes back with Retry once the endpoint is enabled again.
+        receiverStatus.set(410);
+        browser.findElement(By.id("send-test")).click();
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("test-result"), "Test event failed: HTTP 410"));
+        await.until(ExpectedConditions.textToBePresentInElementLocated(By.id("endpoint-state"), "410 Gone"));
+        JsonNode gone = json.readTree(rest("GET", "/api/v1/webhooks/" + hookId, null).body());
+        assertThat(gone.get("enabled").asBoolean()).isFalse();
+        assertThat(gone.get("disabledReason").asText()).isEqualTo("endpoint_gone");
+        By failedRow = By.cssSelector("#delivery-log tbody tr[data-status='failed']");
+        WebElement failed = await.until(ExpectedConditions.visibilityOfElementLocated(failedRow));
+        assertThat(failed.getText()).contains("HTTP 410").contains("gone for good");
+        String failedId = failed.getAttribute("data-id");
+        receiverStatus.set(200);
+        failed.findElement(By.cssSelector("button.retry")).click();
+        WebElement conflict = await.until(d -> d.findElement(failedRow).findElement(By.cssSelector(".problem")));
+        assertThat(conflict.getText()).contains("(409)").contains("is disabled (endpoint_gone)");
+        browser.findElement(By.id("toggle-enabled")).click();
+        await.until(ExpectedConditions.textToBe(By.id("endpoint-state"), "enabled"));
+        browser.findElement(failedRow).findElement(By.cssSelector("button.retry")).click();
+        By retried = By.cssSelector("#delivery-log tbody tr[data-id='" + failedId + "']");
+        await.until(ExpectedConditions.attributeToBe(retried, "data-status", "succeeded"));
+        assertThat(browser.findElement(retried).getText()).contains("Attempt 2").contains("HTTP 200");
+        assertThat(rest("GET", "/api/v1/webhooks/" + hookId + "/deliveries?status=failed", null).body()).contains("\"data\":[]");
+
         // Rotate: a new secret, shown once, that signs the next test.
         browser.findElement(By.id("rotate-secret")).click();
         await.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#confirm button.confirm-ok"))).click();
@@ -327,15 +361,21 @@ class SettingsBrowserTest {
     @Order(4)
     void mailboxesPageWithCursorsShowHealthPauseAndResumeAndDrawTheirLast30Days() throws Exception {
         open("#/mailboxes");
+        int total = mailboxIds.size() + 1;
         await.until(d -> d.findElements(By.cssSelector("#mailboxes tbody tr")).size() == 25 ? true : null);
         WebElement more = browser.findElement(By.cssSelector("button.more"));
         assertThat(more.isDisplayed()).isTrue();
         more.click();
-        await.until(d -> d.findElements(By.cssSelector("#mailboxes tbody tr")).size() == 27 ? true : null);
+        await.until(d -> d.findElements(By.cssSelector("#mailboxes tbody tr")).size() == total ? true : null);
         await.until(ExpectedConditions.invisibilityOf(more));
         // Each row's health band, read from the API per mailbox.
-        await.until(d -> d.findElements(By.cssSelector("#mailboxes td.health .badge")).size() == 27 ? true : null);
-        assertThat(browser.findElement(By.cssSelector("#mailboxes td.health")).getText()).isEqualTo("not enough data yet");
+        await.until(d -> d.findElements(By.cssSelector("#mailboxes td.health .badge")).size() == total ? true : null);
+        String band = json.readTree(rest("GET", "/api/v1/mailboxes/" + simulated + "/health", null).body()).get("status").asText();
+        assertThat(band).isNotEqualTo("insufficient_data");
+        assertThat(browser.findElement(By.cssSelector("#mailboxes tr[data-id='" + simulated + "'] td.health")).getText())
+                .startsWith(band + " (");
+        assertThat(browser.findElement(By.cssSelector("#mailboxes tr[data-id='" + mailboxIds.getFirst() + "'] td.health"))
+                .getText()).isEqualTo("not enough data yet");
 
         String first = mailboxIds.getFirst();
         By row = By.cssSelector("#mailboxes tr[data-id='" + first + "']");
@@ -351,14 +391,39 @@ class SettingsBrowserTest {
         // Its page: warmup, health and the chart of the last 30 days.
         browser.findElement(row).findElement(By.linkText("Stats")).click();
         await.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mailbox seller1@acme.example"));
-        WebElement chart = await.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-chart")));
-        assertThat(chart.getTagName()).isEqualTo("svg");
-        assertThat(chart.findElements(By.cssSelector("g.day"))).hasSize(30);
-        assertThat(chart.findElements(By.cssSelector("rect.sent"))).hasSize(30);
+        WebElement empty = await.until(ExpectedConditions.presenceOfElementLocated(By.id("stats-chart")));
+        assertThat(empty.findElements(By.cssSelector("g.day"))).hasSize(30);
         assertThat(browser.findElement(By.id("stats")).getText()).contains("0 sent, 0 in the inbox, 0 in spam");
         assertThat(browser.findElement(By.id("warmup")).getText()).contains("paused");
+
+        // The simulated mailbox's chart: one group of bars a day, as tall as the API's numbers.
+        browser.get(base() + "/settings#/mailboxes/" + simulated);
+        WebElement chart = await.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("svg#stats-chart")));
+        JsonNode stats = json.readTree(rest("GET", "/api/v1/mailboxes/" + simulated + "/stats?from="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(29) + "&to="
+                + java.time.LocalDate.now(java.time.ZoneOffset.UTC), null).body());
+        JsonNode totals = stats.get("totals");
+        assertThat(totals.get("sent").asInt()).isPositive();
+        assertThat(browser.findElement(By.id("stats")).getText()).contains(totals.get("sent").asInt() + " sent, "
+                + totals.get("inbox").asInt() + " in the inbox, " + totals.get("spam").asInt() + " in spam");
+        List<WebElement> days = chart.findElements(By.cssSelector("g.day"));
+        assertThat(days).hasSize(30);
+        int busiest = 0;
+        for (int i = 0; i < 30; i++) {
+            if (stats.get("daily").get(i).get("sent").asInt() > stats.get("daily").get(busiest).get("sent").asInt()) {
+                busiest = i;
+            }
+        }
+        double tallest = Double.parseDouble(days.get(busiest).findElement(By.cssSelector("rect.sent")).getAttribute("height"));
+        for (int i = 0; i < 30; i++) {
+            double height = Double.parseDouble(days.get(i).findElement(By.cssSelector("rect.sent")).getAttribute("height"));
+            assertThat(height).as("day %d", i).isLessThanOrEqualTo(tallest);
+            assertThat(height > 0).as("day %d drawn", i).isEqualTo(stats.get("daily").get(i).get("sent").asInt() > 0);
+        }
         screenshot("mailbox");
 
+        browser.navigate().back();
+        await.until(ExpectedConditions.textToBe(By.tagName("h1"), "Mailbox seller1@acme.example"));
         browser.findElement(By.id("toggle-warmup")).click();
         await.until(ExpectedConditions.textToBe(By.id("toggle-warmup"), "Pause warmup"));
         assertThat(json.readTree(rest("GET", "/api/v1/mailboxes/" + first + "/warmup", null).body()).get("status").asText())
@@ -446,8 +511,13 @@ class SettingsBrowserTest {
         throw new AssertionError("no key named " + name);
     }
 
+    /** Saves the whole page (the window grown to its height for the moment) as target/screenshots/{name}.png. */
     private void screenshot(String name) throws IOException {
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(Math.max(900, height.intValue() + 20), 2400)));
         Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
 
     private HttpResponse<String> rest(String method, String path, String body) throws Exception {

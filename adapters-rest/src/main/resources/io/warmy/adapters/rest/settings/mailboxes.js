@@ -118,7 +118,7 @@ export async function detail(view, { params: [mailboxId] }) {
 
   const statsSection = h('section', { id: 'stats', 'aria-labelledby': 'stats-title' },
     h('h2', { id: 'stats-title' }, 'Last 30 days'));
-  view.append(warmupSection, healthSection, statsSection);
+  view.append(warmupSection, statsSection, healthSection);
 
   const to = new Date();
   const from = new Date(to.getTime() - 29 * 86400000);

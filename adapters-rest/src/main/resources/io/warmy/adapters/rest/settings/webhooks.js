@@ -141,6 +141,8 @@ export async function detail(view, { params: [endpointId] }) {
   view.append(summary, deliveries, editSlot);
 
   let reloadLog = () => {};
+  // The outcome of the last test stays while the summary above it is redrawn.
+  const result = h('div', { class: 'test-result', id: 'test-result', role: 'status' });
 
   function drawSummary() {
     heading.textContent = 'Webhook: ' + endpoint.url;
@@ -148,7 +150,6 @@ export async function detail(view, { params: [endpointId] }) {
     const test = h('button', { type: 'button', class: 'primary', id: 'send-test' }, 'Send test event');
     const rotate = h('button', { type: 'button', id: 'rotate-secret' }, 'Rotate secret');
     const remove = h('button', { type: 'button', class: 'danger', id: 'delete-webhook' }, 'Delete');
-    const result = h('div', { class: 'test-result', id: 'test-result', role: 'status' });
     summary.replaceChildren(h('h2', { id: 'summary-title' }, 'Endpoint'),
       h('dl', { class: 'facts' },
         h('dt', {}, 'URL'), h('dd', { class: 'url' }, endpoint.url),
@@ -170,7 +171,11 @@ export async function detail(view, { params: [endpointId] }) {
       const sent = await post('/webhooks/' + id(endpoint.id) + '/test');
       const outcome = await settle(endpoint.id, sent.delivery);
       result.replaceChildren(testOutcome(outcome));
+      // A failed delivery may have disabled the endpoint (a 410 does): show its state as it is now.
+      endpoint = await get('/webhooks/' + id(endpoint.id));
+      drawSummary();
       reloadLog();
+      document.getElementById('send-test').focus();
     }));
     rotate.addEventListener('click', async () => {
       const ok = await confirmDialog('Rotate the signing secret?', 'A new secret signs from now on; the old one '
@@ -291,10 +296,15 @@ function testOutcome(delivery) {
     return h('p', { class: 'notice' }, 'Test event delivered: ', h('strong', {}, 'HTTP ' + last.statusCode),
       ' in ', last.latencyMs, ' ms.');
   }
-  if (delivery.status === 'failed' || last) {
-    return h('p', { class: 'problem' }, 'Test event not delivered', last ? ': ' + (last.statusCode === null
-      ? (last.error || 'no answer') : 'HTTP ' + last.statusCode) + ' after ' + last.latencyMs + ' ms' : '',
-      '. Warmy will retry it on its schedule; see the log below.');
+  const answer = last ? (last.statusCode === null ? (last.error || 'no answer') : 'HTTP ' + last.statusCode)
+    + ' after ' + last.latencyMs + ' ms' : '';
+  if (delivery.status === 'failed') {
+    return h('p', { class: 'problem' }, 'Test event failed: ', h('strong', {}, answer || delivery.lastError || 'not sent'),
+      '. Fix the receiver, then use Retry in the delivery log below.');
+  }
+  if (last) {
+    return h('p', { class: 'problem' }, 'Test event not delivered yet: ', h('strong', {}, answer),
+      '. Warmy retries it on its schedule; see the delivery log below.');
   }
   return h('p', {}, 'Test event queued; it has not been sent yet. See the log below.');
 }
