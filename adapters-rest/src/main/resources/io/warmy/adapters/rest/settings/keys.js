@@ -1,7 +1,7 @@
 // API keys: the list (prefix, name, mode, last used), a form to create one (the full key shown
 // once) and revoking with a confirmation.
 
-import { del, get, post, query } from './api.js';
+import { del, get, post, query, storedKey } from './api.js';
 import { act, clearProblem, confirmDialog, field, h, pagedList, secretOnce, timeEl } from './ui.js';
 
 export async function list(view, { workspace }) {
@@ -59,8 +59,9 @@ export async function list(view, { workspace }) {
 
 function row(key, reload) {
   const revoked = Boolean(key.revokedAt);
+  const mine = !revoked && (storedKey() || '').startsWith(key.prefix);
   const tr = h('tr', { dataset: { id: key.id } },
-    h('td', {}, key.name),
+    h('td', {}, key.name, mine ? h('span', { class: 'reason' }, 'the key you signed in with') : null),
     h('td', {}, h('code', {}, key.prefix + '…')),
     h('td', {}, key.mode),
     h('td', {}, key.admin ? 'admin' : '—'),
@@ -73,7 +74,8 @@ function row(key, reload) {
     const button = h('button', { type: 'button', class: 'danger revoke', 'aria-label': 'Revoke key ' + key.name }, 'Revoke');
     button.addEventListener('click', async () => {
       const ok = await confirmDialog('Revoke "' + key.name + '"?',
-        'Programs using the key ' + key.prefix + '… are refused from now on. This cannot be undone.', 'Revoke key');
+        'Programs using the key ' + key.prefix + '… are refused from now on. This cannot be undone.'
+        + (mine ? ' It is the key you signed in with: these pages sign out too.' : ''), 'Revoke key');
       if (!ok) {
         return;
       }
