@@ -224,17 +224,25 @@ export function pagedList(container, body, fetchPage, renderItem, emptyText) {
   container.append(status, more);
   let cursor = null;
   let shown = 0;
+  let generation = 0; // a reload started while a page is on its way makes that page stale
   async function load(first) {
     if (first) {
-      body.replaceChildren();
+      generation += 1;
       cursor = null;
       shown = 0;
     }
+    const mine = generation;
     more.hidden = true;
     status.textContent = 'Loading…';
     try {
       clearProblem(container);
       const page = await fetchPage(cursor);
+      if (mine !== generation) {
+        return;
+      }
+      if (first) {
+        body.replaceChildren();
+      }
       for (const item of page.data) {
         body.append(renderItem(item));
       }
@@ -243,6 +251,9 @@ export function pagedList(container, body, fetchPage, renderItem, emptyText) {
       more.hidden = !(page.hasMore && page.nextCursor);
       status.textContent = shown === 0 ? emptyText : 'Showing ' + shown + (more.hidden ? '.' : ', more below.');
     } catch (e) {
+      if (mine !== generation) {
+        return;
+      }
       status.textContent = '';
       showProblem(container, e);
       if (cursor) {
