@@ -139,7 +139,8 @@ public final class RestApi {
 
     /**
      * Registers the API's routes under {@value #BASE_PATH}, the public tracking routes ({@code /t}
-     * and {@code /u}, outside the API and its authentication), the request-id filter and the
+     * and {@code /u}, outside the API and its authentication), the documentation ({@code /docs}),
+     * the settings pages ({@code /settings}, static files that call the API), the request-id filter and the
      * problem error handler. The error handler answers for the whole routing, so a route the
      * composition root adds fails in the same shape, and an unknown path anywhere is a 404 problem;
      * the tracking routes answer their own failures with pages, for people rather than programs.
@@ -149,6 +150,7 @@ public final class RestApi {
                 .addFilter(new QueryValidation())
                 .error(Throwable.class, new ProblemMapper(json))
                 .register(new ApiDocs())
+                .register(new SettingsPages())
                 .register(BASE_PATH, apiRoutes())
                 .register(new TrackingRoutes(useCases.followLinks()));
     }
