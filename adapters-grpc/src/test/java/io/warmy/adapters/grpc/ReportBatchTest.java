@@ -109,6 +109,28 @@ class ReportBatchTest {
         assertThat(answered.stream().filter(r -> !r.getRecorded().getDuplicate()).count()).isEqualTo(50);
     }
 
+    @Test
+    void reportsAboutOneProspectAreRecordedInTheOrderSentSoTheFirstOfDuplicatesIsTheOneRecorded() throws Exception {
+        int prospects = 20;
+        int count = 400;
+        for (int i = 0; i < count; i++) {
+            int p = i % prospects;
+            reports.onNext(item("c" + i).setOpen(open().setProspectId("p_" + p).setProspectEmail("p" + p + "@prospect.example"))
+                    .build());
+        }
+        reports.onCompleted();
+
+        List<SignalResult> answered = results.take(count);
+        results.completed.get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            SignalResult r = answered.get(i);
+            assertThat(r.getCorrelationId()).isEqualTo("c" + i);
+            assertThat(r.getRecorded().getDuplicate()).as("report %d", i).isEqualTo(i >= prospects);
+            assertThat(r.getRecorded().getEventId()).as("report %d", i)
+                    .isEqualTo(answered.get(i % prospects).getRecorded().getEventId());
+        }
+    }
+
     private static SignalReport.Builder item(String correlationId) {
         return SignalReport.newBuilder().setCorrelationId(correlationId);
     }

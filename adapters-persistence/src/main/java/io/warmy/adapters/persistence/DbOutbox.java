@@ -43,23 +43,31 @@ final class DbOutbox implements Outbox {
 
     private int enqueueEach(Event event, Instant dueAt) {
         Tenant tenant = event.tenant();
-        List<WebhookEndpointId> endpoints;
-        try (Stream<DbRow> rows = db.execute().query("SELECT id, event_types FROM webhook_endpoints"
-                        + " WHERE workspace_id = ? AND mode = ? AND enabled = ? ORDER BY id",
-                tenant.workspaceId().value(), tenant.mode().wireName(), true)) {
-            endpoints = rows.map(Columns::new)
-                    .map(c -> new Subscriber(new WebhookEndpointId(c.string()),
-                            DbWebhookEndpoints.subscription(c.string())))
-                    .filter(s -> s.subscription().includes(event.type()))
-                    .map(Subscriber::endpointId)
-                    .toList();
-        }
+        List<WebhookEndpointId> endpoints = db.memo(new SubscribersOf(tenant), () -> subscribers(tenant)).stream()
+                .filter(s -> s.subscription().includes(event.type()))
+                .map(Subscriber::endpointId)
+                .toList();
         // Ids need only be unique; sorted, they follow the endpoints' order, as lists show them.
         List<String> deliveryIds = Stream.generate(ids::next).limit(endpoints.size()).sorted().toList();
         for (int i = 0; i < endpoints.size(); i++) {
             insert(pending(DeliveryId.fromUlid(deliveryIds.get(i)), event, endpoints.get(i), dueAt));
         }
         return endpoints.size();
+    }
+
+    /** The key of a tenant's enabled endpoints among the reads a group of shared work makes once. */
+    private record SubscribersOf(Tenant tenant) {
+    }
+
+    private List<Subscriber> subscribers(Tenant tenant) {
+        try (Stream<DbRow> rows = db.execute().query("SELECT id, event_types FROM webhook_endpoints"
+                        + " WHERE workspace_id = ? AND mode = ? AND enabled = ? ORDER BY id",
+                tenant.workspaceId().value(), tenant.mode().wireName(), true)) {
+            return rows.map(Columns::new)
+                    .map(c -> new Subscriber(new WebhookEndpointId(c.string()),
+                            DbWebhookEndpoints.subscription(c.string())))
+                    .toList();
+        }
     }
 
     @Override

@@ -47,12 +47,15 @@ public final class PersistenceAdapter implements AutoCloseable {
     private final ServerSecrets serverSecrets;
     private final QuotaLedger quotaLedger;
     private final IdempotencyRecords idempotencyRecords;
+    private final DbTransactions dbTransactions;
 
     private PersistenceAdapter(DatabaseSettings settings, DbClient client, String schemaVersion) {
         this.settings = settings;
         this.schemaVersion = schemaVersion;
         this.client = client;
-        DbTransactions transactions = new DbTransactions(client);
+        // Shared work commits in groups on up to a quarter of the pool's connections, so the rest serve everything else.
+        DbTransactions transactions = new DbTransactions(client, Math.max(1, settings.maxPoolSize() / 2));
+        this.dbTransactions = transactions;
         Unavailability unavailability = new Unavailability();
         this.transactions = unavailability.guard(Transactions.class, transactions);
         this.workspaces = unavailability.guard(Workspaces.class, new DbWorkspaces(transactions));
@@ -211,5 +214,10 @@ public final class PersistenceAdapter implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /** The transactions behind {@link #transactions()}, for this package's tests. */
+    DbTransactions dbTransactions() {
+        return dbTransactions;
     }
 }

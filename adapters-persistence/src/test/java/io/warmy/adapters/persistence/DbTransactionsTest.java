@@ -6,7 +6,14 @@ import io.warmy.domain.tenancy.Workspace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,6 +73,46 @@ class DbTransactionsTest {
                 assertThat(adapter.workspaces().findByName(name + "-undone")).isEmpty();
             }
             assertThat(adapter.isReady()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sharedWorkArrivingTogetherCommitsInGroupsAndADuplicateKeyFailsOnlyItsOwnPiece(Engine engine) throws Exception {
+        engine.emptyStore();
+        try (PersistenceAdapter adapter = PersistenceAdapter.open(engine.shared().withMaxPoolSize(4))) {
+            adapter.workspaces().insert(Fixture.workspace("taken"));
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            try (ExecutorService callers = Executors.newFixedThreadPool(32)) {
+                for (int i = 0; i < 64; i++) {
+                    // Every fourth piece breaks the unique name in the middle of its group's transaction.
+                    String name = i % 4 == 0 ? "taken" : "group-" + i;
+                    outcomes.add(callers.submit(() -> {
+                        start.await();
+                        try {
+                            adapter.transactions().inSharedTransaction(() -> {
+                                adapter.workspaces().insert(Fixture.workspace(name + "-first"));
+                                adapter.workspaces().insert(Fixture.workspace(name));
+                                return null;
+                            });
+                            return "committed";
+                        } catch (ConflictException e) {
+                            return "conflict";
+                        }
+                    }));
+                }
+                start.countDown();
+                for (int i = 0; i < outcomes.size(); i++) {
+                    String outcome = outcomes.get(i).get(30, TimeUnit.SECONDS);
+                    String name = i % 4 == 0 ? "taken" : "group-" + i;
+                    assertThat(outcome).as("piece %d", i).isEqualTo(i % 4 == 0 ? "conflict" : "committed");
+                    // A failed piece is undone whole: its first insert too.
+                    assertThat(adapter.workspaces().findByName(name + "-first").isPresent()).as("piece %d", i)
+                            .isEqualTo(i % 4 != 0);
+                }
+            }
+            assertThat(adapter.dbTransactions().groupsCommitted()).isBetween(1L, 47L);
         }
     }
 }

@@ -10,7 +10,14 @@ import io.warmy.domain.tenancy.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,5 +74,74 @@ public abstract class TransactionsContract {
             return store.mailboxes().find(tenant, m.id()).orElseThrow().dailyLimit();
         });
         assertThat(limit).isEqualTo(321);
+    }
+
+    @Test
+    void sharedWorkFromManyCallersAtOnceCommitsAndEachCallerGetsItsOwnResult() throws Exception {
+        List<Future<Workspace>> made = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService callers = Executors.newFixedThreadPool(24)) {
+            for (int i = 0; i < 48; i++) {
+                String name = "shared-" + i;
+                made.add(callers.submit(() -> {
+                    start.await();
+                    return store.transactions().inSharedTransaction(() -> fx.workspace(name));
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < made.size(); i++) {
+                Workspace ws = made.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(ws.name()).isEqualTo("shared-" + i);
+                assertThat(store.workspaces().find(ws.id())).contains(ws);
+            }
+        }
+    }
+
+    @Test
+    void sharedWorkThatThrowsIsUndoneAloneAndTheWorkBesideItCommits() throws Exception {
+        List<Future<Object>> outcomes = new ArrayList<>();
+        List<IllegalStateException> failures = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService callers = Executors.newFixedThreadPool(24)) {
+            for (int i = 0; i < 48; i++) {
+                String name = "mixed-" + i;
+                IllegalStateException failure = new IllegalStateException("work " + i + " fails");
+                failures.add(failure);
+                boolean fails = i % 3 == 1;
+                outcomes.add(callers.submit(() -> {
+                    start.await();
+                    try {
+                        return store.transactions().inSharedTransaction(() -> {
+                            Workspace ws = fx.workspace(name);
+                            if (fails) {
+                                throw failure;
+                            }
+                            return ws;
+                        });
+                    } catch (IllegalStateException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < outcomes.size(); i++) {
+                Object outcome = outcomes.get(i).get(30, TimeUnit.SECONDS);
+                if (i % 3 == 1) {
+                    assertThat(outcome).as("work %d", i).isSameAs(failures.get(i));
+                    assertThat(store.workspaces().findByName("mixed-" + i)).as("work %d", i).isEmpty();
+                } else {
+                    assertThat(store.workspaces().findByName("mixed-" + i)).as("work %d", i).contains((Workspace) outcome);
+                }
+            }
+        }
+    }
+
+    @Test
+    void sharedWorkInsideATransactionJoinsItAndRollsBackWithIt() {
+        assertThatThrownBy(() -> store.transactions().inTransaction(() -> {
+            store.transactions().inSharedTransaction(() -> fx.workspace("joined"));
+            throw new IllegalArgumentException("outer fails");
+        })).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.workspaces().findByName("joined")).isEmpty();
     }
 }

@@ -47,6 +47,8 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent, 
     private final HealthReview healthReview;
     private final Transactions transactions;
     private final Clock clock;
+    static final int KNOWN_MAILBOXES = 100_000;
+    private final java.util.Set<KnownMailbox> knownMailboxes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SignalService(EventRecorder recorder, EventLog eventLog, Mailboxes mailboxes, SuppressionService suppressions,
                          WarmupActivity activity, HealthReview healthReview, Transactions transactions, Clock clock) {
@@ -63,9 +65,9 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent, 
     @Override
     public Recorded record(Tenant tenant, Signal signal) {
         signal.requireNotAfter(clock.now());
-        mailboxOf(signal).ifPresent(id -> mailboxes.find(tenant, id)
-                .orElseThrow(() -> new NotFoundException("mailbox", id.value())));
-        return transactions.inTransaction(() -> {
+        mailboxOf(signal).ifPresent(id -> requireMailbox(tenant, id));
+        // Signals arrive by the thousand: their transactions may commit together (each still all or nothing).
+        return transactions.inSharedTransaction(() -> {
             EventLog.Appended appended = recorder.record(tenant, signal.toEvent());
             if (signal instanceof Signal.Bounce b && !appended.duplicate()) {
                 // The sending mailbox's daily counters feed its health (the bounces factor).
@@ -76,6 +78,26 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent, 
                     new SuppressAddress.Command(tenant, signal.prospectEmail(), reason, signal.prospectId())));
             return new Recorded(appended.event().id(), appended.duplicate());
         });
+    }
+
+    /**
+     * Fails with NOT_FOUND unless the tenant has the mailbox. Mailboxes are disconnected, never
+     * deleted, so one found once is remembered (up to {@link #KNOWN_MAILBOXES}) and signals about
+     * it, thousands a second, cost no read.
+     */
+    private void requireMailbox(Tenant tenant, MailboxId id) {
+        KnownMailbox key = new KnownMailbox(tenant, id);
+        if (knownMailboxes.contains(key)) {
+            return;
+        }
+        mailboxes.find(tenant, id).orElseThrow(() -> new NotFoundException("mailbox", id.value()));
+        if (knownMailboxes.size() >= KNOWN_MAILBOXES) {
+            knownMailboxes.clear();
+        }
+        knownMailboxes.add(key);
+    }
+
+    private record KnownMailbox(Tenant tenant, MailboxId id) {
     }
 
     /** A hard bounce and an unsubscribe take the address off every campaign (SPEC §4). */
