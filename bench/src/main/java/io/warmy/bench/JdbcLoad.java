@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The database baselines, in a process of their own: what hand-written JDBC does with the same
  * rows Warmy writes, through HikariCP with Warmy's default pool of 10 connections.
  * <ul>
+ *   <li>{@code select URL THREADS SECONDS WORKSPACE IDS}: the SELECT of a mailbox by its key, autocommit</li>
  *   <li>{@code update URL THREADS SECONDS WORKSPACE IDS}: the warmup-settings UPDATE of a mailbox, autocommit</li>
  *   <li>{@code insert-each URL THREADS SECONDS WORKSPACE MAILBOX}: an event row per transaction</li>
  *   <li>{@code insert-batch URL 1 ROWS WORKSPACE MAILBOX}: the rows in multi-row INSERTs of 500</li>
@@ -40,6 +41,7 @@ public final class JdbcLoad {
         int threads = Integer.parseInt(args[2]);
         try (HikariDataSource pool = new HikariDataSource(config)) {
             switch (mode) {
+                case "select" -> timed(threads, Integer.parseInt(args[3]), () -> select(pool, args[4], args[5].split(",")));
                 case "update" -> timed(threads, Integer.parseInt(args[3]), () -> update(pool, args[4], args[5].split(",")));
                 case "insert-each" -> timed(threads, Integer.parseInt(args[3]), () -> insertOne(pool, args[4], args[5]));
                 case "insert-batch" -> batch(pool, Integer.parseInt(args[3]), args[4], args[5]);
@@ -92,6 +94,22 @@ public final class JdbcLoad {
         long[] values = all.stream().mapToLong(Long::longValue).toArray();
         Bench.result(Bench.object().put("perSecond", done.get() / elapsed).put("count", done.get())
                 .put("p50Ms", Bench.percentile(values, 50) / 1e6).put("p99Ms", Bench.percentile(values, 99) / 1e6));
+    }
+
+    private static void select(HikariDataSource pool, String workspace, String[] ids) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT * FROM mailboxes WHERE workspace_id = ? AND mode = 'live'"
+                     + " AND id = ?")) {
+            s.setString(1, workspace);
+            s.setString(2, ids[ThreadLocalRandom.current().nextInt(ids.length)]);
+            try (var rows = s.executeQuery()) {
+                while (rows.next()) {
+                    for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                        rows.getObject(i);
+                    }
+                }
+            }
+        }
     }
 
     private static void update(HikariDataSource pool, String workspace, String[] ids) throws SQLException {

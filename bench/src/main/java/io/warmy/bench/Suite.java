@@ -95,6 +95,7 @@ public final class Suite {
         Wrk.Figures readOff;
         Wrk.Figures write;
         JsonNode jdbc;
+        JsonNode jdbcRead;
         try (WarmyServer warmy = WarmyServer.start(this, "rest-limits-on", true, Map.of())) {
             String key = warmy.loadKey();
             List<String> ids = new ArrayList<>();
@@ -114,6 +115,12 @@ public final class Suite {
                 int port = Integer.parseInt(bareServer.await(l -> l.startsWith("READY"), Duration.ofSeconds(30)).substring(6));
                 Wrk.run(this, "wrk-warmup-bare", "http://127.0.0.1:" + port, 64, seconds(6), readScript);
                 bare = Wrk.run(this, "wrk-read-bare", "http://127.0.0.1:" + port, 64, seconds, readScript);
+            }
+
+            String workspaceOfKeys = warmy.workspaceId();
+            try (Proc load = Proc.java("jdbc-select", List.of(), JdbcLoad.class, List.of("select",
+                    warmy.database().orElseThrow().url, "64", Integer.toString(seconds), workspaceOfKeys, String.join(",", ids)), logs)) {
+                jdbcRead = load.result(Duration.ofSeconds(seconds + 120L));
             }
 
             String writeScript = patchScript(key, ids.stream().map(id -> "/api/v1/mailboxes/" + id + "/warmup").toList());
@@ -138,6 +145,11 @@ public final class Suite {
         add(new Row("REST read: GET /api/v1/mailboxes/:id, 64 connections (wrk, MariaDB)", http(readOn),
                 "bare Helidon, same JSON from memory: " + http(bare), readOn.requestsPerSecond() / bare.requestsPerSecond(),
                 "≥ 0.6×; p99 < 20 ms", readOn.requestsPerSecond() / bare.requestsPerSecond() >= 0.6 && readOn.p99Ms() < 20));
+        double selectRate = jdbcRead.get("perSecond").asDouble();
+        add(new Row("REST read, beside the database alone: the same GET", http(readOn),
+                String.format(Locale.ROOT, "JDBC SELECT of the row, 64 threads, pool 10: %.0f/s, p99 %.1f ms", selectRate,
+                        jdbcRead.get("p99Ms").asDouble()),
+                readOn.requestsPerSecond() / selectRate, "— (context for the row above)", null));
         double jdbcRate = jdbc.get("perSecond").asDouble();
         add(new Row("REST write: PATCH /api/v1/mailboxes/:id/warmup, 64 connections (wrk, MariaDB)", http(write),
                 String.format(Locale.ROOT, "JDBC UPDATE, 64 threads, pool 10: %.0f/s, p99 %.1f ms", jdbcRate,
