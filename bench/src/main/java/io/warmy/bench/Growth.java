@@ -5,6 +5,7 @@ import io.warmy.adapters.persistence.PersistenceAdapter;
 import io.warmy.application.webhook.port.out.DeliveryQueue;
 import io.warmy.application.warmup.port.out.WarmupActivity;
 import io.warmy.domain.mailbox.MailboxId;
+import io.warmy.domain.webhook.Delivery;
 import io.warmy.domain.tenancy.Mode;
 import io.warmy.domain.tenancy.Tenant;
 import io.warmy.domain.tenancy.WorkspaceId;
@@ -14,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * How two queries that must not slow down as the tables grow behave at 1,000× more rows, in a
@@ -73,16 +76,17 @@ public final class Growth {
         double[] ms = new double[SAMPLES];
         for (int i = -20; i < SAMPLES; i++) {
             long t0 = System.nanoTime();
-            int got = queue.claim("bench", now, now.plusSeconds(60), 50).size();
+            List<Delivery> claimed = queue.claim("bench", now, now.plusSeconds(60), 50);
             long took = System.nanoTime() - t0;
-            if (got != 50) {
-                throw new IllegalStateException("claimed " + got + " deliveries, not 50");
+            if (claimed.size() != 50) {
+                throw new IllegalStateException("claimed " + claimed.size() + " deliveries, not 50");
             }
             if (i >= 0) {
                 ms[i] = took / 1e6;
             }
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE deliveries SET lease_owner = NULL, lease_until_ms = NULL WHERE lease_owner = 'bench'");
+                s.executeUpdate("UPDATE deliveries SET lease_owner = NULL, lease_until_ms = NULL WHERE id IN ("
+                        + claimed.stream().map(d -> "'" + d.id().value() + "'").collect(Collectors.joining(",")) + ")");
             }
         }
         return Bench.median(ms);

@@ -5,11 +5,13 @@ import io.warmy.domain.webhook.Delivery;
 import io.warmy.domain.webhook.WebhookEndpointId;
 
 import java.time.Duration;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,11 @@ import java.util.logging.Logger;
  * deliveries in flight, and endpoints at that cap are left out of the next claims, so one slow or
  * dead endpoint never holds up the others. Other nodes run the same loop on the same database;
  * the leases keep them from attempting one delivery twice.
+ * <p>A claim may bring more deliveries for an endpoint than it may have in flight: those wait on
+ * this node, in order, up to {@link #HELD_PER_SLOT} per slot of the endpoint, and the attempt that
+ * ends starts the next of them at once, with no claim in between. A delivery that waited half its
+ * lease is handed back instead of sent, so no other node can take it while it is in flight here.
+ * When an attempt ends with nothing of its endpoint waiting, the poller is woken to claim more.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -51,8 +58,19 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Semaphore free;
     private final Map<WebhookEndpointId, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Queue<Delivery> unsettled = new ConcurrentLinkedQueue<>();
+    /** Claimed deliveries waiting for a slot of their endpoint, oldest first. */
+    private final Map<WebhookEndpointId, Deque<Held>> held = new ConcurrentHashMap<>();
+    /** Released when a slot frees that no held delivery took: the poller claims again at once. */
+    private final Semaphore wake = new Semaphore(0);
     private final Thread poller;
     private volatile boolean running = true;
+
+    /** Deliveries held on this node per in-flight slot of their endpoint, at most. */
+    static final int HELD_PER_SLOT = 8;
+
+    /** A claimed delivery waiting on this node, and when it was claimed. */
+    private record Held(Delivery delivery, long claimedAtNanos) {
+    }
 
     public DeliveryWorker(DeliverWebhooks dispatcher, Settings settings) {
         this.dispatcher = dispatcher;
@@ -72,15 +90,17 @@ public final class DeliveryWorker implements AutoCloseable {
         while (running) {
             try {
                 releaseUnsettled();
+                held.keySet().forEach(this::startHeld);
                 int room = free.availablePermits();
                 List<Delivery> claimed = room == 0 ? List.of()
                         : dispatcher.claimDue(settings.owner(), room, settings.lease(), busyEndpoints());
+                long claimedAt = System.nanoTime();
                 for (Delivery d : claimed) {
-                    send(d);
+                    dispatch(new Held(d, claimedAt));
                 }
                 backoff = settings.idlePoll();
                 if (claimed.isEmpty()) {
-                    pause(room == 0 ? Duration.ofMillis(5) : settings.idlePoll());
+                    awaitWork(room == 0 ? Duration.ofMillis(5) : settings.idlePoll());
                 }
             } catch (RuntimeException e) {
                 // The database may be down: keep polling, less often, and let leases cover what was claimed.
@@ -107,20 +127,34 @@ public final class DeliveryWorker implements AutoCloseable {
                 busy.add(id);
             }
         });
+        held.forEach((id, waiting) -> {
+            if (!waiting.isEmpty()) {
+                busy.add(id);
+            }
+        });
         return busy;
     }
 
-    private void send(Delivery d) {
+    /** Starts the delivery, or holds it until a slot of its endpoint frees, or hands it back when too many wait. */
+    private void dispatch(Held h) {
+        if (start(h)) {
+            return;
+        }
+        Deque<Held> waiting = held.computeIfAbsent(h.delivery().endpointId(), id -> new ConcurrentLinkedDeque<>());
+        if (waiting.size() < settings.perEndpoint() * HELD_PER_SLOT) {
+            waiting.addLast(h);
+        } else {
+            handBack(h.delivery());
+        }
+    }
+
+    /** Starts the attempt if its endpoint and this node have a free slot. */
+    private boolean start(Held h) {
+        Delivery d = h.delivery();
         AtomicInteger count = inFlight.computeIfAbsent(d.endpointId(), id -> new AtomicInteger());
         if (count.incrementAndGet() > settings.perEndpoint() || !free.tryAcquire()) {
             count.decrementAndGet();
-            try {
-                dispatcher.release(d, settings.owner());
-            } catch (RuntimeException e) {
-                // The database went away: hand it back once it answers (or its lease runs out).
-                unsettled.add(d);
-            }
-            return;
+            return false;
         }
         senders.execute(() -> {
             try {
@@ -133,8 +167,50 @@ public final class DeliveryWorker implements AutoCloseable {
             } finally {
                 count.decrementAndGet();
                 free.release();
+                if (!startHeld(d.endpointId())) {
+                    wake.release();
+                }
             }
         });
+        return true;
+    }
+
+    /** Starts the endpoint's held deliveries while it has free slots; answers whether one started. */
+    private boolean startHeld(WebhookEndpointId endpoint) {
+        Deque<Held> waiting = held.get(endpoint);
+        boolean started = false;
+        for (Held next = waiting == null ? null : waiting.pollFirst(); next != null; next = waiting.pollFirst()) {
+            if (System.nanoTime() - next.claimedAtNanos() > settings.lease().toNanos() / 2) {
+                handBack(next.delivery()); // held too long to be sure it is still ours by the time it is sent
+                continue;
+            }
+            if (!running || !start(next)) {
+                waiting.addFirst(next);
+                break;
+            }
+            started = true;
+        }
+        return started;
+    }
+
+    private void handBack(Delivery d) {
+        try {
+            dispatcher.release(d, settings.owner());
+        } catch (RuntimeException e) {
+            // The database went away: hand it back once it answers (or its lease runs out).
+            unsettled.add(d);
+        }
+    }
+
+    /** Waits until an attempt frees a slot that nothing held took, or for {@code d} at most. */
+    private void awaitWork(Duration d) {
+        try {
+            if (wake.tryAcquire(d.toNanos(), TimeUnit.NANOSECONDS)) {
+                wake.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void pause(Duration d) {
@@ -155,6 +231,12 @@ public final class DeliveryWorker implements AutoCloseable {
             if (!senders.awaitTermination(15, TimeUnit.SECONDS)) {
                 senders.shutdownNow();
             }
+            // What was claimed but never started goes back now, not when its lease runs out.
+            held.values().forEach(waiting -> {
+                for (Held h = waiting.pollFirst(); h != null; h = waiting.pollFirst()) {
+                    handBack(h.delivery());
+                }
+            });
         } catch (InterruptedException e) {
             senders.shutdownNow();
             Thread.currentThread().interrupt();

@@ -115,4 +115,82 @@ class DeliveryWorkerTest {
         worker.close();
         assertThat(script.attempted).hasSize(300);
     }
+
+    /** One endpoint's deliveries, each attempt taking a while, with the claims and hand-backs counted. */
+    private static final class OneEndpoint implements DeliverWebhooks {
+        final Deque<Delivery> due = new ArrayDeque<>();
+        final AtomicInteger claims = new AtomicInteger();
+        final AtomicInteger releases = new AtomicInteger();
+        final AtomicInteger attempts = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
+        final Set<DeliveryId> attempted = ConcurrentHashMap.newKeySet();
+        final CountDownLatch done;
+        final long attemptMillis;
+
+        OneEndpoint(int count, long attemptMillis) {
+            for (int i = 0; i < count; i++) {
+                due.add(delivery(i, FAST));
+            }
+            done = new CountDownLatch(count);
+            this.attemptMillis = attemptMillis;
+        }
+
+        @Override
+        public synchronized List<Delivery> claimDue(String owner, int max, Duration lease, Set<WebhookEndpointId> busy) {
+            claims.incrementAndGet();
+            List<Delivery> out = new ArrayList<>();
+            while (!busy.contains(FAST) && out.size() < max && !due.isEmpty()) {
+                out.add(due.pollFirst());
+            }
+            return out;
+        }
+
+        @Override
+        public void attempt(Delivery claimed, String owner) {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            attempts.incrementAndGet();
+            try {
+                Thread.sleep(attemptMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            assertThat(attempted.add(claimed.id())).as("attempted once: %s", claimed.id()).isTrue();
+            done.countDown();
+        }
+
+        @Override
+        public synchronized void release(Delivery claimed, String owner) {
+            releases.incrementAndGet();
+            due.addFirst(claimed);
+        }
+    }
+
+    @Test
+    void deliveriesClaimedBeyondTheEndpointsCapWaitHereAndGoOutWithoutAnotherClaim() throws Exception {
+        OneEndpoint script = new OneEndpoint(64, 5);
+        try (DeliveryWorker worker = new DeliveryWorker(script, new DeliveryWorker.Settings("node-a", 32, 4,
+                Duration.ofSeconds(60), Duration.ofSeconds(1))).start()) {
+            assertThat(script.done.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(script.attempts.get()).isEqualTo(64);
+        assertThat(script.maxInFlight.get()).isEqualTo(4);
+        assertThat(script.releases.get()).isZero();
+        // 32 claimed at once, 4 sent and 28 held; then the next 32: a handful of claims, not one per delivery.
+        assertThat(script.claims.get()).isLessThan(16);
+    }
+
+    @Test
+    void aDeliveryHeldForHalfItsLeaseIsHandedBackNotSentLate() throws Exception {
+        OneEndpoint script = new OneEndpoint(12, 30);
+        try (DeliveryWorker worker = new DeliveryWorker(script, new DeliveryWorker.Settings("node-a", 8, 1,
+                Duration.ofMillis(100), Duration.ofMillis(5))).start()) {
+            assertThat(script.done.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(script.attempted).hasSize(12);
+        assertThat(script.attempts.get()).isEqualTo(12);
+        assertThat(script.releases.get()).isPositive();
+    }
 }

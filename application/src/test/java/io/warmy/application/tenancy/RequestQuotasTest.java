@@ -91,6 +91,43 @@ class RequestQuotasTest {
     }
 
     @Test
+    void aBusyKeyLeasesItsNextBlockWhileHalfOfTheCurrentIsLeftSoNoRequestWaitsForTheLedger() {
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        RequestQuotas quotas = new RequestQuotas(counted, clock, background::add);
+        Caller caller = caller(100_000); // blocks of 100
+        for (int i = 1; i <= 50; i++) {
+            assertThat(quotas.admit(caller).admitted()).isTrue();
+        }
+        assertThat(leases.get()).isEqualTo(1);
+        assertThat(background).isEmpty();
+        assertThat(quotas.admit(caller).remaining()).isEqualTo(100_000 - 51);
+        assertThat(background).hasSize(1); // 49 left: the next block is asked for
+        assertThat(leases.get()).isEqualTo(1);
+        background.poll().run();
+        assertThat(leases.get()).isEqualTo(2);
+        // 49 + 100 tokens: the next 149 requests need no lease on their way; one more early lease is asked for.
+        for (int i = 0; i < 149; i++) {
+            assertThat(quotas.admit(caller).admitted()).isTrue();
+        }
+        assertThat(leases.get()).isEqualTo(2);
+        assertThat(background).hasSize(1);
+        background.poll().run();
+        assertThat(quotas.admit(caller).remaining()).isEqualTo(100_000 - 201);
+    }
+
+    @Test
+    void earlyLeasesNeverLetTwoNodesPassTheLimit() {
+        RequestQuotas a = new RequestQuotas(shared, clock, Runnable::run);
+        RequestQuotas b = new RequestQuotas(shared, clock, Runnable::run);
+        Caller caller = caller(10_000); // blocks of 100, leased early
+        int admitted = 0;
+        for (int i = 0; i < 30_000; i++) {
+            admitted += (i % 3 == 0 ? a : b).admit(caller).admitted() ? 1 : 0;
+        }
+        assertThat(admitted).isBetween(10_000 - 2 * 150, 10_000);
+    }
+
+    @Test
     void aChangedLimitTakesEffectAtOnce() {
         RequestQuotas quotas = new RequestQuotas(counted, clock);
         assertThat(quotas.admit(caller(1000)).limit()).isEqualTo(1000);

@@ -11,6 +11,8 @@ import io.warmy.domain.tenancy.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,12 +24,19 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Every node holds at most one block per key, so a cluster of {@code n} nodes admits at most
  * {@code limit + n × block} requests of a key in any hour (1 % more per node, at most 100
  * requests); a node that stops or goes idle leaves at most its block unused, which refuses at
- * most that many requests early.
+ * most that many requests early. Keys whose blocks are the largest ({@link #EARLY_LEASE_BLOCK},
+ * limits of 10,000 an hour and more: the busiest keys) lease their next block in the background
+ * once half of the current one is spent, so their requests never wait for the ledger; such a
+ * node holds up to one and a half blocks, 150 requests.
  */
 public final class RequestQuotas implements AdmitRequest {
 
+    /** The block size from which the next block is leased before the current one runs out. */
+    public static final int EARLY_LEASE_BLOCK = 100;
+
     private final QuotaLedger ledger;
     private final Clock clock;
+    private final Executor background;
     private final ConcurrentHashMap<ApiKeyId, Bucket> buckets = new ConcurrentHashMap<>();
     private final LongAdder refused = new LongAdder();
 
@@ -38,11 +47,21 @@ public final class RequestQuotas implements AdmitRequest {
         int usedAtLease;
         Instant resetAt;
         Instant refusedUntil;
+        /** An early lease is under way. */
+        boolean leasing;
+        /** Bumped when the key's limit changes: an early lease of the old limit is then dropped. */
+        long generation;
     }
 
     public RequestQuotas(QuotaLedger ledger, Clock clock) {
+        this(ledger, clock, task -> Thread.ofVirtual().name("quota-lease").start(task));
+    }
+
+    /** With the executor that runs early leases (a test's own, to run them when it chooses). */
+    public RequestQuotas(QuotaLedger ledger, Clock clock, Executor background) {
         this.ledger = ledger;
         this.clock = clock;
+        this.background = background;
     }
 
     @Override
@@ -56,6 +75,10 @@ public final class RequestQuotas implements AdmitRequest {
                 bucket.limit = limit;
                 bucket.tokens = 0;
                 bucket.refusedUntil = null;
+                bucket.generation++;
+            }
+            if (bucket.tokens == 0 && bucket.leasing) {
+                awaitEarlyLease(bucket);
             }
             if (bucket.tokens == 0) {
                 if (bucket.refusedUntil != null && now.isBefore(bucket.refusedUntil)) {
@@ -73,8 +96,53 @@ public final class RequestQuotas implements AdmitRequest {
                 bucket.refusedUntil = null;
             }
             bucket.tokens--;
+            if (limit.block() >= EARLY_LEASE_BLOCK && !bucket.leasing && bucket.tokens < limit.block() / 2
+                    && (bucket.refusedUntil == null || !now.isBefore(bucket.refusedUntil))) {
+                leaseEarly(bucket, caller, limit);
+            }
             int remaining = Math.clamp((long) limit.perHour() - bucket.usedAtLease + bucket.tokens, 0, limit.perHour());
             return new Admission(true, limit.perHour(), remaining, now.plus(RateLimit.WINDOW), Duration.ZERO);
+        }
+    }
+
+    /** Leases the key's next block in the background; its requests go on spending the current one. */
+    private void leaseEarly(Bucket bucket, Caller caller, RateLimit limit) {
+        bucket.leasing = true;
+        long generation = bucket.generation;
+        background.execute(() -> {
+            QuotaWindow.Lease lease = null;
+            try {
+                lease = ledger.lease(caller.tenant().workspaceId(), caller.keyId(), limit, limit.block(), clock.now());
+            } catch (RuntimeException e) {
+                // The store is away: the request that finds no token leases, and fails, in its own time.
+            } finally {
+                synchronized (bucket) {
+                    bucket.leasing = false;
+                    if (lease != null && bucket.generation == generation) {
+                        bucket.usedAtLease = lease.used();
+                        bucket.resetAt = lease.resetAt();
+                        if (lease.granted() == 0) {
+                            bucket.refusedUntil = lease.retryAt();
+                        } else {
+                            bucket.tokens += lease.granted();
+                            bucket.refusedUntil = null;
+                        }
+                    }
+                    bucket.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** Waits (a little) for the early lease under way rather than leasing a second block beside it. */
+    private static void awaitEarlyLease(Bucket bucket) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (bucket.leasing && System.nanoTime() < deadline) {
+                bucket.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

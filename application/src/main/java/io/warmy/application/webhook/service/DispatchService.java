@@ -81,7 +81,8 @@ public final class DispatchService implements DeliverWebhooks {
         Instant at = clock.now();
         DeliveryOutcome outcome = transport.deliver(event.get(), endpoint.get().url(), endpoint.get().signingSecrets(at), at);
         Instant settledAt = clock.now();
-        Delivery settledDelivery = transactions.inTransaction(() -> {
+        // Attempts end by the hundred a second under load: their settlements may share a commit.
+        Delivery settledDelivery = transactions.inSharedTransaction(() -> {
             // The endpoint is read again: another delivery may have moved its failure streak meanwhile.
             WebhookEndpoint current = endpoints.find(claimed.tenant(), claimed.endpointId()).orElse(endpoint.get());
             DeliveryPolicy.Settled settled = DeliveryPolicy.settle(claimed, current, outcome, settledAt, random);
