@@ -67,14 +67,6 @@ final class Proc implements AutoCloseable {
         return new Proc(name, command, Map.of(), logs);
     }
 
-    static Proc jar(String name, List<String> jvmOptions, Path jar, List<String> args, Map<String, String> env, Path logs) {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString()));
-        command.addAll(args);
-        return new Proc(name, command, env, logs);
-    }
-
     long pid() {
         return process.pid();
     }

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server under test: {@code app/target/warmy.jar serve} in a process of its own, on free
+ * The server under test: {@code ./warmy serve} in a process of its own, on free
  * ports, on the embedded H2 database or on a fresh MariaDB database of its own, with the live
  * admin key it prints at first start.
  */
@@ -68,7 +68,8 @@ final class WarmyServer implements AutoCloseable {
         }
         env.putAll(extraEnv);
         long started = System.nanoTime();
-        Proc process = Proc.jar(name, List.of("-XX:+UseG1GC"), suite.warmyJar, List.of("serve"), env, suite.logs);
+        // Started as users start it: ./warmy serve (the launcher's JVM options, class data sharing included).
+        Proc process = Proc.command(name, List.of(suite.root.resolve("warmy").toString(), "serve"), env, suite.logs);
         try {
             String keyLine = process.await(l -> l.trim().startsWith("live:"), Duration.ofSeconds(60));
             String key = keyLine.trim().substring("live:".length()).trim();
