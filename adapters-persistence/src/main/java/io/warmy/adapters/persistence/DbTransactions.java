@@ -6,9 +6,12 @@ import io.helidon.dbclient.DbTransaction;
 import io.warmy.application.common.port.out.Transactions;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -32,13 +35,13 @@ final class DbTransactions implements Transactions {
     private static final class Unit {
         private DbTransaction transaction;
         /** Reads a group of shared work makes once for all its pieces; null outside a group. */
-        private java.util.Map<Object, Object> memo;
+        private Map<Object, Object> memo;
     }
 
     private final DbClient client;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<Shared<?>> queued = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong groupsCommitted = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong groupsCommitted = new AtomicLong();
     /** Groups running at once, each on a connection of its own. */
     private final Semaphore leaders;
 
@@ -134,7 +137,7 @@ final class DbTransactions implements Transactions {
      */
     private List<Shared<?>> runGroup(List<Shared<?>> group) {
         Unit unit = new Unit();
-        unit.memo = new java.util.HashMap<>();
+        unit.memo = new HashMap<>();
         current.set(unit);
         int failed = -1;
         RuntimeException abort = null;

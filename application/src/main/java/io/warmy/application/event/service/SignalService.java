@@ -35,6 +35,8 @@ import io.warmy.domain.warmup.DailyStats;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Turns reported signals into events (and suppressions), and reads the event log back. */
 public final class SignalService implements RecordSignal, ListEvents, GetEvent, TriggerSandboxEvent {
@@ -48,7 +50,7 @@ public final class SignalService implements RecordSignal, ListEvents, GetEvent, 
     private final Transactions transactions;
     private final Clock clock;
     static final int KNOWN_MAILBOXES = 100_000;
-    private final java.util.Set<KnownMailbox> knownMailboxes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<KnownMailbox> knownMailboxes = ConcurrentHashMap.newKeySet();
 
     public SignalService(EventRecorder recorder, EventLog eventLog, Mailboxes mailboxes, SuppressionService suppressions,
                          WarmupActivity activity, HealthReview healthReview, Transactions transactions, Clock clock) {
