@@ -3,7 +3,6 @@ package io.warmy.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -154,9 +153,5 @@ final class Proc implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static File file(Path path) {
-        return path.toFile();
     }
 }

@@ -1,7 +1,6 @@
 package io.warmy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.protobuf.Timestamp;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
@@ -251,10 +250,5 @@ public final class WebhookLoad {
             throw new IllegalStateException(failed.get() + " posts of the plain loop failed");
         }
         return (double) events * secrets.size() / elapsed;
-    }
-
-    static Timestamp now() {
-        Instant now = Instant.now();
-        return Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
     }
 }

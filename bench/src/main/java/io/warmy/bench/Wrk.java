@@ -100,8 +100,4 @@ final class Wrk {
         lua.append("request = function() return wrk.format(nil, paths[math.random(#paths)]) end\n");
         return lua.toString();
     }
-    
-    static Map<String, Object> asMap(Figures f) {
-        return Map.of("rps", f.requestsPerSecond(), "p50", f.p50Ms(), "p99", f.p99Ms(), "errors", f.errors());
-    }
 }
