@@ -10,6 +10,7 @@ import io.warmy.domain.tenancy.WorkspaceId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -60,7 +61,7 @@ final class DbQuotaLedger implements QuotaLedger {
             QuotaWindow.Lease lease = QuotaWindow.lease(limit, grants, wanted, now);
             if (lease.granted() > 0) {
                 long at = now.toEpochMilli();
-                Optional<QuotaGrant> latest = grants.stream().max(java.util.Comparator.comparing(QuotaGrant::at));
+                Optional<QuotaGrant> latest = grants.stream().max(Comparator.comparing(QuotaGrant::at));
                 if (latest.isPresent() && !latest.get().at().isBefore(now.minus(MERGE))) {
                     // Joins the latest row, which moves to now (never back: a clock may step).
                     long rowAt = latest.get().at().toEpochMilli();

@@ -1,7 +1,5 @@
 package io.warmy.adapters.rest;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +29,7 @@ final class ApiDocs implements HttpService {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " object-src 'none'; frame-ancestors 'none'";
 
-    private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final ClassPathFiles files = new ClassPathFiles();
 
     @Override
     public void routing(HttpRules rules) {
@@ -52,16 +48,11 @@ final class ApiDocs implements HttpService {
     }
 
     private void send(ServerResponse res, String resource) {
-        byte[] body = cache.computeIfAbsent(resource, ApiDocs::load)
+        byte[] body = files.get(resource)
                 .orElseThrow(() -> HttpProblem.noRoute("GET", resource.substring(resource.lastIndexOf('/'))));
         String extension = resource.substring(resource.lastIndexOf('.') + 1);
-        res.status(Status.OK_200);
-        res.header(HeaderNames.CONTENT_TYPE, TYPES.getOrDefault(extension, "application/octet-stream"));
-        res.header(HeaderNames.CACHE_CONTROL, "public, max-age=300");
-        res.header("Content-Security-Policy", CSP);
-        res.header("X-Content-Type-Options", "nosniff");
-        res.header("Referrer-Policy", "no-referrer");
-        res.send(body);
+        ClassPathFiles.send(res, body, TYPES.getOrDefault(extension, "application/octet-stream"), "public, max-age=300",
+                CSP);
     }
 
     /** The version of the Swagger UI webjar on the class path, which names its directory. */
@@ -76,13 +67,5 @@ final class ApiDocs implements HttpService {
             throw new UncheckedIOException(e);
         }
         return pom.getProperty("version");
-    }
-
-    private static Optional<byte[]> load(String resource) {
-        try (InputStream in = ApiDocs.class.getResourceAsStream(resource)) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,18 +1,11 @@
 package io.warmy.adapters.rest;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +24,7 @@ final class SettingsPages implements HttpService {
     static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
 
-    private final Map<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final ClassPathFiles files = new ClassPathFiles();
 
     @Override
     public void routing(HttpRules rules) {
@@ -49,25 +42,11 @@ final class SettingsPages implements HttpService {
     }
 
     private void send(ServerRequest req, ServerResponse res, String file) {
-        byte[] body = cache.computeIfAbsent(file, SettingsPages::load)
+        byte[] body = files.get(PAGES + file)
                 .orElseThrow(() -> HttpProblem.noRoute("GET", req.prologue().uriPath().rawPath()));
         String extension = file.substring(file.lastIndexOf('.') + 1);
-        res.status(Status.OK_200);
-        res.header(HeaderNames.CONTENT_TYPE, TYPES.get(extension));
-        // The page never caches (it is the sign-in screen); its files revalidate, so a new version shows at once.
-        res.header(HeaderNames.CACHE_CONTROL, extension.equals("html") ? "no-store" : "no-cache");
-        res.header("Content-Security-Policy", CSP);
-        res.header("X-Content-Type-Options", "nosniff");
-        res.header("Referrer-Policy", "no-referrer");
         res.header("X-Frame-Options", "DENY");
-        res.send(body);
-    }
-
-    private static Optional<byte[]> load(String file) {
-        try (InputStream in = SettingsPages.class.getResourceAsStream(PAGES + file)) {
-            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // The page never caches (it is the sign-in screen); its files revalidate, so a new version shows at once.
+        ClassPathFiles.send(res, body, TYPES.get(extension), extension.equals("html") ? "no-store" : "no-cache", CSP);
     }
 }

@@ -51,6 +51,18 @@ public final class RequestQuotas implements AdmitRequest {
         boolean leasing;
         /** Bumped when the key's limit changes: an early lease of the old limit is then dropped. */
         long generation;
+
+        /** Adds what the ledger granted; a refusal is remembered until the ledger's retry time. */
+        void take(QuotaWindow.Lease lease) {
+            usedAtLease = lease.used();
+            resetAt = lease.resetAt();
+            if (lease.granted() == 0) {
+                refusedUntil = lease.retryAt();
+            } else {
+                tokens += lease.granted();
+                refusedUntil = null;
+            }
+        }
     }
 
     public RequestQuotas(QuotaLedger ledger, Clock clock) {
@@ -84,16 +96,10 @@ public final class RequestQuotas implements AdmitRequest {
                 if (bucket.refusedUntil != null && now.isBefore(bucket.refusedUntil)) {
                     return refuse(bucket, now);
                 }
-                QuotaWindow.Lease lease = ledger.lease(caller.tenant().workspaceId(), caller.keyId(), limit,
-                        limit.block(), now);
-                bucket.usedAtLease = lease.used();
-                bucket.resetAt = lease.resetAt();
-                if (lease.granted() == 0) {
-                    bucket.refusedUntil = lease.retryAt();
+                bucket.take(ledger.lease(caller.tenant().workspaceId(), caller.keyId(), limit, limit.block(), now));
+                if (bucket.tokens == 0) {
                     return refuse(bucket, now);
                 }
-                bucket.tokens = lease.granted();
-                bucket.refusedUntil = null;
             }
             bucket.tokens--;
             if (limit.block() >= EARLY_LEASE_BLOCK && !bucket.leasing && bucket.tokens < limit.block() / 2
@@ -119,14 +125,7 @@ public final class RequestQuotas implements AdmitRequest {
                 synchronized (bucket) {
                     bucket.leasing = false;
                     if (lease != null && bucket.generation == generation) {
-                        bucket.usedAtLease = lease.used();
-                        bucket.resetAt = lease.resetAt();
-                        if (lease.granted() == 0) {
-                            bucket.refusedUntil = lease.retryAt();
-                        } else {
-                            bucket.tokens += lease.granted();
-                            bucket.refusedUntil = null;
-                        }
+                        bucket.take(lease);
                     }
                     bucket.notifyAll();
                 }
